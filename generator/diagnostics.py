@@ -1,0 +1,40 @@
+"""One error type and one message format: `path:line: error: where: message`."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.path}:{self.line}: error: {where}{self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every diagnostic of a run when the content cannot be built."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__(f"{len(self.diagnostics)} error(s)")
+
+
+def did_you_mean(value: object, choices) -> str:
+    """Return ' (did you mean 'x'?)' when one of choices is close to value, else ''."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def summary(diagnostics: list[Diagnostic]) -> str:
+    """Return the one-line summary printed after the diagnostics."""
+    files = len({d.path for d in diagnostics})
+    return f"{len(diagnostics)} error(s) in {files} file(s); nothing was written."

@@ -1,0 +1,354 @@
+"""The catalogue's typed model: frozen pydantic models, one per entity.
+
+Input: plain data (dicts and lists) from the loader. Output: validated, immutable objects.
+Every field carries a description for content editors; the JSON Schema is exported from these models.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LINES_PATTERN = r"^[0-9]+(-[0-9]+)?(, ?[0-9]+(-[0-9]+)?)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Entity(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+def field(description: str, **kwargs):
+    """Declare a field with the description a content editor reads in the schema."""
+    return Field(description=description, **kwargs)
+
+
+class SourceRef(Entity):
+    """Where in a source document a fact comes from."""
+
+    source: Id = field("Id of the source document (see content/sources.yaml), e.g. 'leverandoerkatalog'.")
+    lines: Annotated[str, StringConstraints(pattern=LINES_PATTERN)] = field(
+        "Line numbers in the source text file, e.g. '120-180' or '12, 40-44'."
+    )
+
+
+Sources = Annotated[
+    tuple[SourceRef, ...],
+    Field(min_length=1, description="The source documents and lines that every fact here comes from."),
+]
+
+
+class Source(Entity):
+    """A source document: one of the texts in shared/seeds."""
+
+    id: Id = field("Short id used in references, kebab-case ASCII (æ→ae, ø→oe, å→aa).")
+    title: Text = field("The document's title as printed on it.")
+    publisher: Text = field("Who published the document.")
+    year: int | None = field("Year of publication, if the document states it.", default=None)
+    file: Text = field("File name of the extracted text in shared/seeds, e.g. '000_2e893bcf43002dd4.txt'.")
+    description: Text = field("What the document is and holds, in two or three plain sentences.")
+    key_points: tuple[Text, ...] = field(
+        "The document's main conclusions or recommendations, one short sentence each.", default=()
+    )
+
+
+class ProviderKind(str, Enum):
+    privat = "privat"
+    kommune = "kommune"
+    kommunal_enhed = "kommunal-enhed"
+    oplysningsforbund = "oplysningsforbund"
+    konsortium = "konsortium"
+    selvejende = "selvejende"
+    forening = "forening"
+    ukendt = "ukendt"
+
+
+PROVIDER_KIND_LABELS = {
+    ProviderKind.privat: "Privat virksomhed",
+    ProviderKind.kommune: "Kommune / jobcenter",
+    ProviderKind.kommunal_enhed: "Kommunal enhed",
+    ProviderKind.oplysningsforbund: "Oplysningsforbund",
+    ProviderKind.konsortium: "Konsortium",
+    ProviderKind.selvejende: "Selvejende institution",
+    ProviderKind.forening: "Forening",
+    ProviderKind.ukendt: "Ikke oplyst i kilden",
+}
+
+
+class Contact(Entity):
+    """An organisation's own contact details; never an individual employee's."""
+
+    address: Text | None = field("Postal address of the organisation.", default=None)
+    phone: Text | None = field("The organisation's switchboard number (never a person's direct line).", default=None)
+    email: Text | None = field("The organisation's general e-mail address (never a person's).", default=None)
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = field(
+        "The organisation's website, starting with http:// or https://.", default=None
+    )
+
+
+class Partner(Entity):
+    """A sub-supplier, unit or partner named in the source, and what it delivers."""
+
+    name: Text = field("The partner's name as the source writes it.")
+    role: Text = field("What the partner delivers or does, in one sentence.")
+
+
+class Provider(Entity):
+    """An organisation that delivers offers."""
+
+    id: Id = field("Short id used in references and URLs, kebab-case ASCII, e.g. 'hki'.")
+    name: Text = field("The name shown on the site, e.g. 'AOF Job'.")
+    spellings: tuple[Text, ...] = field("Other spellings the sources use, e.g. 'AOFJOB'; all are searchable.", default=())
+    kind: ProviderKind = field("What kind of organisation it is; 'ukendt' when the source does not say.")
+    description: Text = field("What the organisation is and does, in two or three plain sentences.")
+    contact: Contact | None = field("Organisation-level contact details exactly as the source gives them.", default=None)
+    partners: tuple[Partner, ...] = field("Sub-suppliers, units and partners named in the source.", default=())
+    recommendations: tuple[Text, ...] = field(
+        "Recommendations the organisation makes in the source, one short sentence each.", default=()
+    )
+    caveats: tuple[Text, ...] = field("Where the sources are unclear or disagree, said plainly.", default=())
+    sources: Sources
+
+
+class PackageTypeKind(str, Enum):
+    standardpakke = "standardpakke"
+    forloeb = "forløb"
+    projekt = "projekt"
+
+
+class PackageType(Entity):
+    """A kind of offer: a standard package type, or another kind of course the sources describe."""
+
+    id: Id = field("Short id used in references and URLs, e.g. 'mentorpakke'.")
+    name: Text = field("The name shown on the site, e.g. 'Mentorpakke'.")
+    kind: PackageTypeKind = field("'standardpakke' for the nine standard packages, 'forløb' for other courses, 'projekt' for development projects.")
+    description: Text = field("What this kind of offer is for, in general, in two or three plain sentences.")
+    sources: Sources
+
+
+class TargetGroupCategory(str, Enum):
+    udvikling = "udvikling"
+    psykisk = "psykisk"
+    helbred = "helbred"
+    misbrug = "misbrug"
+    social = "social"
+    sprog = "sprog"
+    ydelse = "ydelse"
+    alder = "alder"
+
+
+CATEGORY_LABELS = {
+    TargetGroupCategory.udvikling: "Udviklingsforstyrrelser",
+    TargetGroupCategory.psykisk: "Psykiske vanskeligheder",
+    TargetGroupCategory.helbred: "Sygdom, hjerneskade og handicap",
+    TargetGroupCategory.misbrug: "Misbrug",
+    TargetGroupCategory.social: "Sociale forhold",
+    TargetGroupCategory.sprog: "Sprog og baggrund",
+    TargetGroupCategory.ydelse: "Ydelse og arbejdsmarkedssituation",
+    TargetGroupCategory.alder: "Alder og livsfase",
+}
+
+
+class TargetGroup(Entity):
+    """A diagnosis, condition or life situation that offers are meant for."""
+
+    id: Id = field("Short id used in references and URLs, e.g. 'autisme'.")
+    name: Text = field("The name shown on the site, e.g. 'Autisme'.")
+    category: TargetGroupCategory = field("The group's category; decides where it is listed.")
+    synonyms: tuple[Text, ...] = field(
+        "Other words a caseworker might search for: abbreviations, lay terms, the sources' wording.", default=()
+    )
+    description: Text = field("Who belongs to the group, in one or two plain sentences.")
+    sources: Sources
+
+
+class MethodKind(str, Enum):
+    metode = "metode"
+    redskab = "redskab"
+    ordning = "ordning"
+
+
+METHOD_KIND_LABELS = {
+    MethodKind.metode: "Metode eller tilgang",
+    MethodKind.redskab: "Redskab",
+    MethodKind.ordning: "Ordning eller aktivitet",
+}
+
+
+class Setting(str, Enum):
+    individuelt = "individuelt"
+    gruppe = "gruppe"
+    begge = "begge"
+
+
+SETTING_LABELS = {
+    Setting.individuelt: "Individuelt",
+    Setting.gruppe: "I grupper",
+    Setting.begge: "Individuelt og i grupper",
+}
+
+
+class Method(Entity):
+    """A method, tool or approach used in offers and cases."""
+
+    id: Id = field("Short id used in references and URLs, e.g. 'sft'.")
+    name: Text = field("The name shown on the site, e.g. 'Social færdighedstræning (SFT)'.")
+    kind: MethodKind = field("'metode' for an approach, 'redskab' for a concrete tool, 'ordning' for a scheme or activity such as virksomhedspraktik.")
+    synonyms: tuple[Text, ...] = field("Other names and abbreviations a caseworker might search for.", default=())
+    description: Text = field("What the method is and what it is for, in two or three plain sentences.")
+    origin: Text | None = field("Where the method comes from, if a source says.", default=None)
+    content: tuple[Text, ...] = field("What the method or tool consists of, one element each.", default=())
+    how_to: Text | None = field("How a caseworker uses it, in a few plain sentences.", default=None)
+    setting: Setting | None = field("Whether it is used individually, in groups or both.", default=None)
+    sources: Sources
+
+
+class TargetRef(Entity):
+    """A reference to a target group, with the source's own nuance."""
+
+    id: Id = field("Id of the target group, e.g. 'hjerneskade'.")
+    note: Text | None = field("The source's own nuance, e.g. 'kun erhvervet hjerneskade'.", default=None)
+
+
+def _target_ref(value):
+    return {"id": value} if isinstance(value, str) else value
+
+
+TargetRefs = tuple[Annotated[TargetRef, BeforeValidator(_target_ref)], ...]
+
+
+class Offer(Entity):
+    """One provider's package, course or project."""
+
+    id: Id = field("Short id used in URLs, usually provider and type, e.g. 'hki-mentorpakke'.")
+    name: Text | None = field("The offer's own name, when it has one; otherwise the package type's name is used.", default=None)
+    provider: Id = field("Id of the provider delivering it (see providers.yaml).")
+    package_type: Id = field("Id of its package type (see packages.yaml).")
+    purpose: Text = field("What the offer is for, in two or three plain sentences.")
+    content: tuple[Text, ...] = field("The concrete elements of the offer, one each, e.g. 'snusepraktik 2–5 dage'.", default=())
+    methods: tuple[Id, ...] = field("Ids of the methods it uses (see content/methods/).", default=())
+    target_groups: TargetRefs = field(
+        "Target groups, as ids or as {id, note} to keep the source's nuance (see content/target-groups/).", default=()
+    )
+    duration: Text | None = field("How long it lasts, as the source says, e.g. '8–13 uger'.", default=None)
+    intensity: Text | None = field("Hours or frequency, as the source says, e.g. '15 timer om ugen'.", default=None)
+    setting: Setting | None = field("Whether it is delivered individually, in groups or both.", default=None)
+    location: Text | None = field("Where it takes place.", default=None)
+    participant_info: Text | None = field("What the participant is told about it, in our own words.", default=None)
+    advantages: tuple[Text, ...] = field("Advantages the source names.", default=())
+    drawbacks: tuple[Text, ...] = field("Drawbacks the source names.", default=())
+    proposals: tuple[Text, ...] = field("Proposed changes the source names.", default=())
+    caveats: tuple[Text, ...] = field("Where the source is unclear or disagrees, said plainly.", default=())
+    sources: Sources
+
+
+class Outcome(str, Enum):
+    ordinaert_job = "ordinaert-job"
+    fleksjob = "fleksjob"
+    smaajob = "smaajob"
+    loentilskud = "loentilskud"
+    uddannelse = "uddannelse"
+    praktik = "praktik"
+    afklaring = "afklaring"
+    foertidspension = "foertidspension"
+    fortsat_forloeb = "fortsat-forloeb"
+    ukendt = "ukendt"
+
+
+OUTCOME_LABELS = {
+    Outcome.ordinaert_job: "Ordinært job",
+    Outcome.fleksjob: "Fleksjob",
+    Outcome.smaajob: "Småjob",
+    Outcome.loentilskud: "Job med løntilskud",
+    Outcome.uddannelse: "Uddannelse",
+    Outcome.praktik: "Praktik",
+    Outcome.afklaring: "Afklaring",
+    Outcome.foertidspension: "Førtidspension",
+    Outcome.fortsat_forloeb: "Fortsat forløb",
+    Outcome.ukendt: "Ikke oplyst",
+}
+
+
+class Person(Entity):
+    """The citizen of a case, only as pseudonymous as the source has them."""
+
+    name: Text = field("The pseudonym or first name the source uses, e.g. 'Helene'; 'borgeren' if none.")
+    age: int | None = field("Age at the time of the course, if the source gives it.", default=None)
+
+
+class Case(Entity):
+    """A real course told in a source: one citizen's way through an offer."""
+
+    id: Id = field("Short id used in URLs, e.g. 'holstebro-maria'.")
+    person: Person = field("Who the case is about.")
+    provider: Id = field("Id of the municipality or provider the case belongs to.")
+    offer: Id | None = field("Id of the offer the citizen took part in, if it is in the catalogue.", default=None)
+    benefit: Text | None = field("The benefit the citizen received at the start, e.g. 'sygedagpenge'.", default=None)
+    situation: Text = field("The starting situation, in two or three sentences; leave out health details the case does not need.")
+    target_groups: TargetRefs = field("Target groups the citizen belongs to (barriers), as ids.", default=())
+    methods: tuple[Id, ...] = field("Ids of the methods used in the course.", default=())
+    steps: tuple[Text, ...] = field("The steps of the course in order, one short sentence each.", default=())
+    duration: Text | None = field("How long the course took, if the source says.", default=None)
+    outcome: Outcome = field("How the course ended.")
+    outcome_note: Text | None = field("The outcome in a sentence, with what the source says about it.", default=None)
+    lessons: tuple[Text, ...] = field("What the case shows a caseworker, one point each.", default=())
+    caveats: tuple[Text, ...] = field("Where the sources are unclear or disagree, said plainly.", default=())
+    sources: Sources
+
+
+COLLECTIONS: dict[str, type[Entity]] = {
+    "sources": Source,
+    "providers": Provider,
+    "package_types": PackageType,
+    "target_groups": TargetGroup,
+    "methods": Method,
+    "offers": Offer,
+    "cases": Case,
+}
+
+
+# Each collection's folder in the site, which is also its URL segment.
+SECTIONS = {
+    "offers": "tilbud",
+    "providers": "udbydere",
+    "package_types": "pakketyper",
+    "target_groups": "maalgrupper",
+    "methods": "metoder",
+    "cases": "cases",
+    "sources": "kilder",
+}
+
+
+class CatalogFile(Entity):
+    """One YAML file of the catalogue: one or more named lists of entities."""
+
+    sources: tuple[Source, ...] = field("Source documents.", default=())
+    providers: tuple[Provider, ...] = field("Providers.", default=())
+    package_types: tuple[PackageType, ...] = field("Package types.", default=())
+    target_groups: tuple[TargetGroup, ...] = field("Target groups.", default=())
+    methods: tuple[Method, ...] = field("Methods and tools.", default=())
+    offers: tuple[Offer, ...] = field("Offers.", default=())
+    cases: tuple[Case, ...] = field("Cases.", default=())
+
+
+class Catalog(Entity):
+    """The whole validated catalogue, every list sorted by id."""
+
+    sources: tuple[Source, ...]
+    providers: tuple[Provider, ...]
+    package_types: tuple[PackageType, ...]
+    target_groups: tuple[TargetGroup, ...]
+    methods: tuple[Method, ...]
+    offers: tuple[Offer, ...]
+    cases: tuple[Case, ...]
+
+
+def slugify(text: str) -> str:
+    """Turn a Danish name into a kebab-case ASCII id."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

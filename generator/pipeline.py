@@ -1,0 +1,56 @@
+"""Sequencing only: load → validate → index → render → write → mkdocs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import model
+from .diagnostics import ContentError
+from .index import build_indexes
+from .load import load_catalog
+from .render import render
+from .validate import validate as validate_files
+from .write import CONFIG, BuildError, build_site, write_docs, write_text
+
+__all__ = ["BuildError", "ContentError", "build", "generate", "serve", "validate", "write_schema"]
+
+SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
+
+
+def validate(root: Path) -> model.Catalog:
+    """Load and validate the catalogue under root."""
+    return validate_files(load_catalog(root))
+
+
+def generate(root: Path) -> dict[str, str]:
+    """Return every generated page of the catalogue under root."""
+    catalog = validate(root)
+    return render(catalog, build_indexes(catalog))
+
+
+def docs_dir(root: Path, offline: bool) -> Path:
+    return root / "build" / ("docs-offline" if offline else "docs")
+
+
+def build(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False) -> Path:
+    """Validate, generate and build the site; the output is replaced only on success."""
+    pages = generate(root)
+    docs = docs_dir(root, offline)
+    write_docs(docs, pages)
+    return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url)
+
+
+def serve(root: Path, port: int) -> None:
+    """Serve a live preview that regenerates pages whenever the YAML or templates change."""
+    from .serve import serve as live
+
+    live(root, port, generate, lambda pages: write_docs(docs_dir(root, False), pages))
+
+
+def write_schema() -> Path:
+    """Write the JSON Schema that the catalogue's YAML files reference."""
+    schema = model.CatalogFile.model_json_schema()
+    schema["title"] = "Tilbudskataloget – catalogue file"
+    write_text(SCHEMA, json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return SCHEMA

@@ -1,0 +1,77 @@
+"""Stage 4: render the catalogue and its indexes into Markdown pages.
+
+Input: a Catalog and its Indexes. Output: {relative path: text} for every page and generated asset.
+Pure: never touches disk. Every value from YAML is escaped, so it cannot become live HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import model
+from .finder import finder_data
+from .index import Indexes, letters, sort_key
+from .model import SECTIONS, Catalog
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Every character that Markdown, its extensions or HTML give a meaning, as a numeric entity.
+MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|!~^=#$\"'"})
+
+
+
+def escape_markdown(value) -> str:
+    """Return text that Markdown shows literally: one line, no markup, no HTML."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split()).translate(MARKDOWN_SPECIAL)
+    text = re.sub(r"^(\d+)([.)])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
+    return re.sub(r"^([-+])", lambda m: f"&#{ord(m[1])};", text)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=escape_markdown,
+        autoescape=False,
+    )
+    env.filters["by_name"] = lambda items: sorted(items, key=lambda e: (sort_key(getattr(e, "name", "") or getattr(e, "title", "")), getattr(e, "id", "")))
+    env.filters["lines"] = lambda text: text.replace("-", "–")
+    env.globals.update(
+        SECTIONS=SECTIONS,
+        letters=letters,
+        PROVIDER_KIND_LABELS=model.PROVIDER_KIND_LABELS,
+        CATEGORY_LABELS=model.CATEGORY_LABELS,
+        METHOD_KIND_LABELS=model.METHOD_KIND_LABELS,
+        SETTING_LABELS=model.SETTING_LABELS,
+        OUTCOME_LABELS=model.OUTCOME_LABELS,
+        Outcome=model.Outcome,
+        TargetGroupCategory=model.TargetGroupCategory,
+        MethodKind=model.MethodKind,
+    )
+    return env
+
+
+def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
+    """Return every page of the site as {path: Markdown}, plus the finder's data script."""
+    env = environment()
+    common = {"catalog": catalog, "ix": ix}
+    pages: dict[str, str] = {}
+    for collection, section in SECTIONS.items():
+        kind = collection[:-1]
+        entity_template = env.get_template(f"{kind}.md.j2")
+        for entity in getattr(catalog, collection):
+            pages[f"{section}/{entity.id}.md"] = entity_template.render(common, root="../", **{kind: entity})
+        pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
+    for name in ("index", "find-tilbud", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering"):
+        pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
+    pages["assets/finder-data.js"] = finder_data(catalog, ix)
+    return pages

@@ -1,0 +1,59 @@
+"""Live preview: regenerate the pages whenever a YAML file or template changes; MkDocs serves and reloads.
+
+MkDocs' own server watches the generated docs folder, so a regenerated page reaches the browser by
+itself. Content errors are printed and the last good pages stay in place.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .diagnostics import ContentError, summary
+from .write import CONFIG
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class Regenerate(FileSystemEventHandler):
+    def __init__(self, regenerate):
+        self.regenerate = regenerate
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event):
+        if event.is_directory or not str(event.src_path).endswith((".yaml", ".j2", ".css", ".js")):
+            return
+        with self.lock:
+            self.regenerate()
+
+
+def serve(root: Path, port: int, generate, write) -> None:
+    """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
+
+    def regenerate():
+        try:
+            changed = write(generate(root))
+            print(f"Regenerated: {changed} file(s) changed.", file=sys.stderr)
+        except ContentError as error:
+            for diagnostic in error.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            print(summary(error.diagnostics).replace("nothing was written", "the preview shows the last good version"), file=sys.stderr)
+
+    regenerate()
+    observer = Observer()
+    handler = Regenerate(regenerate)
+    for folder in (root / "content", root / "cases", TEMPLATES, TEMPLATES.parent / "assets"):
+        if folder.is_dir():
+            observer.schedule(handler, str(folder), recursive=True)
+    observer.schedule(handler, str(root), recursive=False)
+    observer.start()
+    try:
+        mkdocs_serve(str(CONFIG), docs_dir=str(root / "build" / "docs"), dev_addr=f"127.0.0.1:{port}", strict=False)
+    finally:
+        observer.stop()
+        observer.join()

@@ -6,6 +6,7 @@ Pure: never touches disk. Every value from YAML is escaped, so it cannot become 
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -28,11 +29,12 @@ def escape_markdown(value) -> str:
     """Return text that Markdown shows literally: one line, no markup, no HTML."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split()).translate(MARKDOWN_SPECIAL)
-    text = re.sub(r"^(\d+)([.)])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
-    return re.sub(r"^([-+])", lambda m: f"&#{ord(m[1])};", text)
+    text = re.sub(r"\s+", " ", str(value)).translate(MARKDOWN_SPECIAL)
+    text = re.sub(r"^( ?\d+)([.)])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
+    return re.sub(r"^( ?)([-+])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),

@@ -64,7 +64,10 @@ def validate_item(file: LoadedFile, key: str, index: int, item, found) -> list[D
     try:
         entity = model.COLLECTIONS[key].model_validate(item)
     except ValidationError as error:
-        return [schema_problem(file, (key, index), e, model.COLLECTIONS[key]) for e in error.errors()]
+        errors = error.errors()
+        # pydantic also reports a list as too short when its only item was invalid: say only the cause.
+        errors = [e for e in errors if e["type"] != "too_short" or not any(o["loc"][: len(e["loc"])] == e["loc"] and o is not e for o in errors)]
+        return [schema_problem(file, (key, index), e, model.COLLECTIONS[key]) for e in errors]
     found[key].append(Located(entity, file, (key, index)))
     return []
 
@@ -92,6 +95,8 @@ def schema_message(error: dict, loc: tuple, file: LoadedFile, cls) -> str:
         return f"{quote(value)} is not allowed{did_you_mean(value, choices)}; allowed: {', '.join(choices)}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "too_short":
+        return "must list at least one item"
     if kind in ("string_type", "int_type", "int_parsing", "list_type", "tuple_type", "model_type", "model_attributes_type", "dict_type"):
         return f"expected {EXPECTED.get(kind, kind)}, got {quote(value)}"
     return f"{error['msg']}: {quote(value)}"

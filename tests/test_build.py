@@ -1,0 +1,58 @@
+"""End to end: the fixture catalogue through MkDocs --strict, byte-identical builds, no external requests."""
+
+import re
+from pathlib import Path
+
+from conftest import FIXTURES, run_cli
+
+EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+
+
+def build(root: Path, out: Path, *args: str) -> Path:
+    result = run_cli("build", "--root", str(root), "--out", str(out), *args)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_fixture_builds_strict_and_danish(catalog_copy, tmp_path):
+    site = build(catalog_copy, tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="da"' in home
+    assert (site / "tilbud" / "vaerkstedet-mentorpakke" / "index.html").is_file()
+    assert '"lang":["da"]' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
+
+
+def test_two_builds_are_byte_identical(catalog_copy, tmp_path):
+    first = snapshot(build(catalog_copy, tmp_path / "a"))
+    second = snapshot(build(catalog_copy, tmp_path / "b"))
+    assert first == second
+
+
+def test_built_html_loads_nothing_from_other_hosts(catalog_copy, tmp_path):
+    for variant in ((), ("--offline",)):
+        site = build(catalog_copy, tmp_path / "-".join(["site", *variant]), *variant)
+        offenders = [p.name for p in site.rglob("*.html") if EXTERNAL.search(p.read_text(encoding="utf-8"))]
+        assert offenders == []
+
+
+def test_offline_build_ships_search_index_and_worker_shim(catalog_copy, tmp_path):
+    site = build(catalog_copy, tmp_path / "offline", "--offline")
+    assert (site / "search" / "search_index.js").is_file()
+    assert (site / "tilbud" / "vaerkstedet-mentorpakke.html").is_file()
+    assert 'src="assets/iframe-worker-shim.js"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_url_is_respected(catalog_copy, tmp_path):
+    site = build(catalog_copy, tmp_path / "site", "--site-url", "https://intra.example/katalog/")
+    assert "https://intra.example/katalog/tilbud/vaerkstedet-mentorpakke/" in (site / "sitemap.xml").read_text()
+
+
+def test_yaml_text_is_not_live_html(catalog_copy, tmp_path):
+    site = build(catalog_copy, tmp_path / "site")
+    page = (site / "tilbud" / "vaerkstedet-mentorpakke" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "&#60;script&#62;alert(1)" in page

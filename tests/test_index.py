@@ -1,0 +1,75 @@
+"""Index invariants, as properties over generated catalogues."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import model
+from generator.index import build_indexes, sort_key
+from generator.render import render
+
+REF = [model.SourceRef(source="kilde", lines="1")]
+GROUPS = [f"gruppe-{i}" for i in range(5)]
+METHODS = [f"metode-{i}" for i in range(5)]
+PROVIDERS = [f"udbyder-{i}" for i in range(3)]
+TYPES = ["jobpakke", "mentorpakke"]
+
+
+@st.composite
+def catalogs(draw):
+    offers = []
+    for i in range(draw(st.integers(0, 12))):
+        offers.append(model.Offer(
+            id=f"tilbud-{i}", provider=draw(st.sampled_from(PROVIDERS)), package_type=draw(st.sampled_from(TYPES)),
+            purpose="Formål.", sources=REF,
+            methods=tuple(draw(st.lists(st.sampled_from(METHODS), unique=True, max_size=3))),
+            target_groups=tuple(draw(st.lists(st.sampled_from(GROUPS), unique=True, max_size=3))),
+        ))
+    cases = [
+        model.Case(id=f"case-{i}", person=model.Person(name=draw(st.sampled_from(["Åse", "Ole", "Æble"]))),
+                   provider=draw(st.sampled_from(PROVIDERS)), situation="x", outcome=draw(st.sampled_from(list(model.Outcome))),
+                   offer=draw(st.sampled_from([None, *[o.id for o in offers]])), sources=REF,
+                   target_groups=tuple(draw(st.lists(st.sampled_from(GROUPS), unique=True, max_size=2))))
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    return model.Catalog(
+        sources=(model.Source(id="kilde", title="Kilde", publisher="P", file="k.txt", description="d"),),
+        providers=tuple(model.Provider(id=p, name=p.title(), kind="privat", description="d", sources=REF) for p in PROVIDERS),
+        package_types=tuple(model.PackageType(id=t, name=t.title(), kind="standardpakke", description="d", sources=REF) for t in TYPES),
+        target_groups=tuple(model.TargetGroup(id=g, name=g, category="psykisk", description="d", sources=REF) for g in GROUPS),
+        methods=tuple(model.Method(id=m, name=m, kind="metode", description="d", sources=REF) for m in METHODS),
+        offers=tuple(offers),
+        cases=tuple(cases),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(catalogs())
+def test_offer_is_listed_under_exactly_its_groups_methods_type_and_provider(catalog):
+    ix = build_indexes(catalog)
+    for offer in catalog.offers:
+        assert {g for g, offers in ix.offers_by_target_group.items() if offer in offers} == {t.id for t in offer.target_groups}
+        assert {m for m, offers in ix.offers_by_method.items() if offer in offers} == set(offer.methods)
+        assert [t for t, offers in ix.offers_by_package_type.items() if offer in offers] == [offer.package_type]
+        assert [p for p, offers in ix.offers_by_provider.items() if offer in offers] == [offer.provider]
+    for case in catalog.cases:
+        assert [o for o, cases in ix.cases_by_outcome.items() if case in cases] == [case.outcome]
+        assert {g for g, cases in ix.cases_by_target_group.items() if case in cases} == {t.id for t in case.target_groups}
+
+
+@settings(max_examples=30, deadline=None)
+@given(catalogs())
+def test_rendering_twice_gives_the_same_bytes(catalog):
+    assert render(catalog, build_indexes(catalog)) == render(catalog, build_indexes(catalog))
+
+
+@settings(max_examples=30, deadline=None)
+@given(catalogs())
+def test_every_entity_page_is_linked_from_another_page(catalog):
+    pages = {p: t for p, t in render(catalog, build_indexes(catalog)).items() if p.endswith(".md")}
+    for path in pages:
+        if path.split("/")[0] in model.SECTIONS.values() and not path.endswith("index.md"):
+            assert any(f"]({prefix}{path}" in text for other, text in pages.items() if other != path for prefix in ("", "../")), path
+
+
+def test_danish_sort_puts_aeoeaa_last():
+    assert sorted(["Åse", "Ære", "Øje", "Zebra", "Anna"], key=sort_key) == ["Anna", "Zebra", "Ære", "Øje", "Åse"]

@@ -73,7 +73,7 @@ def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
         for entity in getattr(catalog, collection):
             pages[f"{section}/{entity.id}.md"] = entity_template.render(common, root="../", **{kind: entity})
         pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
-    for name in ("index", "find-tilbud", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering"):
+    for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering"):
         pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
     pages["assets/finder-data.js"] = finder_data(catalog, ix)
     return pages

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -68,12 +70,23 @@ def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | Non
                 mkdocs_build(site_config(docs, staging / "site", offline, site_url))
             except (Abort, ConfigurationError) as error:
                 raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
+        if not offline:
+            index_for_pagefind(staging / "site")
         if out.exists():
             out.replace(staging / "old")
         (staging / "site").replace(out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
+
+
+def index_for_pagefind(site: Path) -> None:
+    """Write Pagefind's chunked search index into site/pagefind (the served build's search)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article",
+               "--exclude-selectors", ".crumbs", "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
 
 
 class collect_warnings(logging.Handler):

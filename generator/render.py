@@ -7,6 +7,8 @@ Pure: never touches disk. Every value from YAML is escaped, so it cannot become 
 from __future__ import annotations
 
 import functools
+import html
+import json
 import re
 from pathlib import Path
 
@@ -34,6 +36,15 @@ def escape_markdown(value) -> str:
     return re.sub(r"^( ?)([-+])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
 
 
+def front_matter_title(text: str) -> Markup:
+    """Return text as a YAML (JSON) string for a page's front matter, HTML-escaped like a heading.
+
+    MkDocs takes a page's title from its first element only when that is the heading; our pages open
+    with breadcrumbs, so the title is given here. Material prints page.title unescaped in the header.
+    """
+    return Markup(json.dumps(html.escape(text), ensure_ascii=False))
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -45,6 +56,7 @@ def environment() -> jinja2.Environment:
         finalize=escape_markdown,
         autoescape=False,
     )
+    env.filters["front_title"] = front_matter_title
     env.filters["by_name"] = lambda items: sorted(items, key=lambda e: (sort_key(getattr(e, "name", "") or getattr(e, "title", "")), getattr(e, "id", "")))
     env.filters["lines"] = lambda text: text.replace("-", "–")
     env.globals.update(

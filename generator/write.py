@@ -54,7 +54,7 @@ def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None)
     config = load_config(str(CONFIG), **overrides)
     if offline:
         # Material's offline plugin would load this shim from unpkg.com; ship our copy instead.
-        config.extra["polyfills"] = ["assets/iframe-worker-shim.js"]
+        config.extra["polyfills"] = ["assets/iframe-worker-shim.js", "assets/search-and.js"]
     return config
 
 

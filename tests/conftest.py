@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -37,3 +41,78 @@ def catalog_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(FIXTURES / "catalog", target, ignore=shutil.ignore_patterns("build", "site"))
     return target
+
+
+# --- Browser tests: Debian's Chromium driven by Playwright, against the real content served locally. ---
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def build_site(out: Path, *args: str, root: Path = ROOT) -> Path:
+    result = run_cli("build", "--root", str(root), "--out", str(out), "-q", *args)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The repository's content, built once per test session."""
+    return build_site(tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site_offline(tmp_path_factory) -> Path:
+    """The repository's content, built once as the offline (file://) variant."""
+    return build_site(tmp_path_factory.mktemp("real-offline") / "site", "--offline")
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path, prefix: str = "/"):
+    """Serve folder over HTTP on 127.0.0.1 under prefix; yield the base URL."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            path = path.split("?", 1)[0].split("#", 1)[0]
+            if not path.startswith(prefix):
+                return str(folder / "__missing__")
+            return str(folder / urllib.parse.unquote(path[len(prefix):]))
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    with serve_folder(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -70,3 +70,51 @@ def test_no_sentence_is_copied_from_a_source():
         for run in copycheck.copied(text, runs)
     ]
     assert copied == []
+
+
+@cache
+def pages():
+    from generator.pipeline import generate
+
+    return generate(ROOT)
+
+
+def test_offers_and_what_they_name_link_both_ways():
+    missing = []
+    for offer in catalog().offers:
+        own = pages()[f"tilbud/{offer.id}.md"]
+        others = [f"udbydere/{offer.provider}.md", f"pakketyper/{offer.package_type}.md"]
+        others += [f"maalgrupper/{t.id}.md" for t in offer.target_groups] + [f"metoder/{m}.md" for m in offer.methods]
+        for other in others:
+            if f"](../{other})" not in own:
+                missing.append(f"{offer.id} -> {other}")
+            if f"](../tilbud/{offer.id}.md)" not in pages()[other]:
+                missing.append(f"{other} -> {offer.id}")
+    assert missing == []
+
+
+def test_cases_and_what_they_name_link_both_ways():
+    missing = []
+    for case in catalog().cases:
+        own = pages()[f"cases/{case.id}.md"]
+        others = [f"udbydere/{case.provider}.md", *([f"tilbud/{case.offer}.md"] if case.offer else [])]
+        others += [f"maalgrupper/{t.id}.md" for t in case.target_groups] + [f"metoder/{m}.md" for m in case.methods]
+        for other in others:
+            if f"](../{other})" not in own or f"](../cases/{case.id}.md)" not in pages()[other]:
+                missing.append(f"{case.id} <-> {other}")
+    assert missing == []
+
+
+def test_no_page_of_the_real_site_is_an_orphan(real_site):
+    """Every page is reachable by following links from the home page."""
+    seen, todo = set(), [real_site / "index.html"]
+    while todo:
+        page = todo.pop()
+        if page in seen or not page.is_file() or page.suffix != ".html":
+            continue
+        seen.add(page)
+        for href in re.findall(r'(?:href|action)="([^"#?:]+)', page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            todo.append(target / "index.html" if target.is_dir() else target)
+    pages_ = {p for p in real_site.rglob("*.html") if p.name != "404.html"}
+    assert sorted(str(p.relative_to(real_site)) for p in pages_ - seen) == []

@@ -48,13 +48,14 @@ def write_docs(docs: Path, pages: dict[str, str]) -> int:
 def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None):
     """Load mkdocs.yml with the docs and site folders and the build variant set."""
     os.environ["TILBUD_OFFLINE"] = "true" if offline else "false"
+    os.environ["TILBUD_SEARCH"] = "lunr" if offline else "pagefind"
     overrides = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(str(CONFIG), **overrides)
     if offline:
         # Material's offline plugin would load this shim from unpkg.com; ship our copy instead.
-        config.extra["polyfills"] = ["assets/iframe-worker-shim.js", "assets/search-and.js"]
+        config.extra["polyfills"] = ["assets/iframe-worker-shim.js", *config.extra["polyfills"]]
     return config
 
 

@@ -25,6 +25,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
     s.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
     commands.add_parser("schema", help="write the JSON Schema that the YAML files reference")
+    y = commands.add_parser("synth", help="write a synthetic catalogue of N offers, for benchmarks and tests")
+    y.add_argument("--offers", type=int, required=True, metavar="N", help="number of offers")
+    y.add_argument("--out", type=Path, required=True, help="folder to write the catalogue into (empty or an earlier synth)")
     return p
 
 
@@ -55,4 +58,8 @@ def run(args) -> int:
         pipeline.serve(args.root, args.port)
     elif args.command == "schema":
         print(f"Wrote {pipeline.write_schema()}")
+    elif args.command == "synth":
+        from . import synth
+
+        print(f"Wrote {synth.write_catalogue(args.out, synth.catalogue(args.offers))} files of {args.offers} synthetic offers to {args.out}")
     return 0

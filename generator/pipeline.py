@@ -9,6 +9,7 @@ from . import model
 from .diagnostics import ContentError
 from .index import build_indexes
 from .load import load_catalog
+from .progress import Progress
 from .render import render
 from .validate import validate as validate_files
 from .write import CONFIG, BuildError, build_site, write_docs, write_text
@@ -35,10 +36,17 @@ def docs_dir(root: Path, offline: bool) -> Path:
 
 def build(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False) -> Path:
     """Validate, generate and build the site; the output is replaced only on success."""
-    pages = generate(root)
-    docs = docs_dir(root, offline)
-    write_docs(docs, pages)
-    return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url)
+    progress = Progress(quiet)
+    try:
+        progress.show("Reading, checking and rendering the catalogue")
+        pages = generate(root)
+        progress.show("Writing pages")
+        docs = docs_dir(root, offline)
+        write_docs(docs, pages)
+        with progress.mkdocs(sum(path.endswith(".md") for path in pages)):
+            return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url)
+    finally:
+        progress.close()
 
 
 def serve(root: Path, port: int) -> None:

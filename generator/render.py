@@ -24,16 +24,22 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # Every character that Markdown, its extensions or HTML give a meaning, as a numeric entity.
 MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|!~^=#$\"'"})
-
+SPACES = re.compile(r"\s+")
+LIST_MARKER = re.compile(r"^( ?\d+)([.)])|^( ?)([-+])")
 
 
 def escape_markdown(value) -> str:
     """Return text that Markdown shows literally: one line, no markup, no HTML."""
     if isinstance(value, Markup):
         return value
-    text = re.sub(r"\s+", " ", str(value)).translate(MARKDOWN_SPECIAL)
-    text = re.sub(r"^( ?\d+)([.)])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
-    return re.sub(r"^( ?)([-+])", lambda m: f"{m[1]}&#{ord(m[2])};", text)
+    return escape_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def escape_text(text: str) -> str:
+    # Cached: names and synonyms recur on thousands of pages of a large catalogue.
+    text = SPACES.sub(" ", text).translate(MARKDOWN_SPECIAL)
+    return LIST_MARKER.sub(lambda m: f"{m[1] or m[3]}&#{ord(m[2] or m[4])};", text, count=1)
 
 
 def front_matter_title(text: str) -> Markup:

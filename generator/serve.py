@@ -20,15 +20,32 @@ from .write import CONFIG
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+# Only changes count: watchdog also reports files being opened and read, and regenerating reads every
+# YAML file, so reacting to those would regenerate for ever.
+CHANGES = ("modified", "created", "deleted", "moved", "closed")
+WATCHED = (".yaml", ".j2", ".css", ".js")
+
+
 class Regenerate(FileSystemEventHandler):
-    def __init__(self, regenerate):
-        self.regenerate = regenerate
-        self.lock = threading.Lock()
+    """Regenerate once the events of one save have settled (an editor's save is several events)."""
+
+    def __init__(self, regenerate, delay: float = 0.1):
+        self.regenerate, self.delay = regenerate, delay
+        self.lock, self.running = threading.Lock(), threading.Lock()
+        self.timer: threading.Timer | None = None
 
     def on_any_event(self, event):
-        if event.is_directory or not str(event.src_path).endswith((".yaml", ".j2", ".css", ".js")):
+        paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))  # a move's target is the saved file
+        if event.is_directory or event.event_type not in CHANGES or not any(p.endswith(WATCHED) for p in paths):
             return
         with self.lock:
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(self.delay, self.run)
+            self.timer.start()
+
+    def run(self):
+        with self.running:
             self.regenerate()
 
 

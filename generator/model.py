@@ -14,6 +14,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LINES_PATTERN = r"^[0-9]+(-[0-9]+)?(, ?[0-9]+(-[0-9]+)?)*$"
+# The only fields that become links (http, https, mailto, tel). Quotes, brackets, spaces and '<>' are refused,
+# so a value can neither leave its link nor change its scheme.
+WEBSITE_PATTERN = r"^https?://[A-Za-z0-9æøåÆØÅ.-]+(:[0-9]+)?(/[A-Za-z0-9æøåÆØÅ._~!$&*+,;=:@%/?#-]*)?$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æøåÆØÅ-]+)+$"
+PHONE_PATTERN = r"^\+?[0-9]+( [0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -84,10 +89,14 @@ class Contact(Entity):
     """An organisation's own contact details; never an individual employee's."""
 
     address: Text | None = field("Postal address of the organisation.", default=None)
-    phone: Text | None = field("The organisation's switchboard number (never a person's direct line).", default=None)
-    email: Text | None = field("The organisation's general e-mail address (never a person's).", default=None)
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = field(
-        "The organisation's website, starting with http:// or https://.", default=None
+    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = field(
+        "The organisation's switchboard number (never a person's direct line): digits and spaces, e.g. '33 12 34 56'.", default=None
+    )
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = field(
+        "The organisation's general e-mail address (never a person's), e.g. 'info@example.dk'.", default=None
+    )
+    website: Annotated[str, StringConstraints(pattern=WEBSITE_PATTERN)] | None = field(
+        "The organisation's website, in full, starting with http:// or https://.", default=None
     )
 
 

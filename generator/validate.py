@@ -89,7 +89,7 @@ def schema_message(error: dict, loc: tuple, file: LoadedFile, cls) -> str:
     if kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == model.LINES_PATTERN:
         return f"{quote(value)} is not a line range: write e.g. '120-180' or '12, 40-44'"
     if kind == "string_pattern_mismatch":
-        return f"{quote(value)} must start with http:// or https://"
+        return f"{quote(value)} {LINK_RULES.get(error['ctx']['pattern'], 'has the wrong form')}"
     if kind == "enum":
         choices = [c.strip("'") for c in error["ctx"]["expected"].replace(" or ", ", ").split(", ")]
         return f"{quote(value)} is not allowed{did_you_mean(value, choices)}; allowed: {', '.join(choices)}"
@@ -101,6 +101,13 @@ def schema_message(error: dict, loc: tuple, file: LoadedFile, cls) -> str:
         return f"expected {EXPECTED.get(kind, kind)}, got {quote(value)}"
     return f"{error['msg']}: {quote(value)}"
 
+
+LINK_RULES = {
+    model.WEBSITE_PATTERN: "is not a web address: write it in full, starting with http:// or https://, "
+                           "without spaces, quotes or brackets, e.g. 'https://www.example.dk'",
+    model.EMAIL_PATTERN: "is not an e-mail address: write one address, e.g. 'info@example.dk'",
+    model.PHONE_PATTERN: "is not a phone number: use digits and spaces only, e.g. '33 12 34 56' or '+45 33 12 34 56'",
+}
 
 EXPECTED = {
     "string_type": "text",

@@ -1,6 +1,7 @@
 # Two entry points for a fresh machine: `make serve` and `make test`. Everything else is set up on the way.
 PY := .venv/bin/python
 CHROMIUM := /usr/bin/chromium
+LINKCHECKER := /usr/bin/linkchecker
 
 .PHONY: serve build test validate golden clean
 
@@ -16,6 +17,9 @@ node_modules/.installed: package.json package-lock.json
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+$(LINKCHECKER):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker >/dev/null
+
 serve: .venv/.installed
 	$(PY) -m generator serve
 
@@ -25,7 +29,7 @@ build: .venv/.installed
 validate: .venv/.installed
 	$(PY) -m generator validate
 
-test: .venv/.installed node_modules/.installed $(CHROMIUM)
+test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER)
 	$(PY) -m pytest
 
 golden: .venv/.installed

@@ -25,6 +25,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
     s.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
     commands.add_parser("schema", help="write the JSON Schema that the YAML files reference")
+    d = commands.add_parser("dist", help="build the site and pack it into ROOT/dist/tilbudskataloget-YYYY-MM-DD.zip")
+    d.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
+    d.add_argument("--out", type=Path, default=None, help="folder for the zip file (default: ROOT/dist)")
+    d.add_argument("--offline", action="store_true", help="pack the variant that works from a file share (file://)")
+    d.add_argument("--site-url", default=None, help="the address the site is published at, e.g. https://intra.example/katalog/")
+    d.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     y = commands.add_parser("synth", help="write a synthetic catalogue of N offers, for benchmarks and tests")
     y.add_argument("--offers", type=int, required=True, metavar="N", help="number of offers")
     y.add_argument("--out", type=Path, required=True, help="folder to write the catalogue into (empty or an earlier synth)")
@@ -58,6 +64,10 @@ def run(args) -> int:
         pipeline.serve(args.root, args.port)
     elif args.command == "schema":
         print(f"Wrote {pipeline.write_schema()}")
+    elif args.command == "dist":
+        packed = pipeline.dist(args.root, args.out, offline=args.offline, site_url=args.site_url, quiet=args.quiet)
+        if not args.quiet:
+            print(f"Wrote {packed}")
     elif args.command == "synth":
         from . import synth
 

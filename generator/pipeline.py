@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 from pathlib import Path
 
 from . import model
@@ -12,9 +14,9 @@ from .load import load_catalog
 from .progress import Progress
 from .render import render
 from .validate import validate as validate_files
-from .write import CONFIG, BuildError, build_site, write_docs, write_text
+from .write import CONFIG, BuildError, build_site, pack_site, write_docs, write_text
 
-__all__ = ["BuildError", "ContentError", "build", "generate", "serve", "validate", "write_schema"]
+__all__ = ["BuildError", "ContentError", "build", "dist", "generate", "serve", "validate", "write_schema"]
 
 SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
@@ -62,3 +64,22 @@ def write_schema() -> Path:
     schema["title"] = "Tilbudskataloget – catalogue file"
     write_text(SCHEMA, json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return SCHEMA
+
+
+def dist(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False) -> Path:
+    """Build the site, then pack it into out/tilbudskataloget[-offline]-YYYY-MM-DD.zip (out defaults to ROOT/dist)."""
+    epoch = source_date_epoch()  # read before the build, which sets its default of 0
+    site = build(root, offline=offline, site_url=site_url, quiet=quiet)
+    day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date() if epoch is not None else datetime.date.today()
+    name = f"tilbudskataloget{'-offline' if offline else ''}-{day.isoformat()}"
+    return pack_site(site, (out or root / "dist") / f"{name}.zip", name, epoch)
+
+
+def source_date_epoch() -> int | None:
+    """Return SOURCE_DATE_EPOCH (reproducible builds) if it is set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return None
+    if not value.strip().isdigit():
+        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{value}'")
+    return int(value)

@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -114,3 +116,24 @@ def write_text(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip file can hold
+
+
+def pack_site(site: Path, target: Path, folder: str, epoch: int | None) -> Path:
+    """Write every file of site into the zip target, under folder/, in sorted order; replace target only when done.
+
+    With epoch (SOURCE_DATE_EPOCH) every file gets that time, so the same site gives the same bytes.
+    """
+    files = sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w") as archive:
+        for path in files:
+            stamp = max(ZIP_EPOCH, epoch if epoch is not None else int(path.stat().st_mtime))
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", time.gmtime(stamp)[:6])
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    tmp.replace(target)
+    return target

@@ -49,6 +49,7 @@ class Indexes:
     methods_by_target_group: dict[str, tuple[Method, ...]]
     terms: tuple[Term, ...]
     cited_by_source: dict[str, tuple[tuple[str, str, str], ...]]
+    standard_providers: frozenset[str]
 
     def offer_title(self, offer: Offer) -> str:
         """Return an offer's heading: its name or package type, then its provider."""
@@ -78,6 +79,9 @@ def build_indexes(catalog: Catalog) -> Indexes:
         },
         terms=build_terms(catalog),
         cited_by_source=build_citations(catalog, by_id),
+        standard_providers=frozenset(
+            o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind.value == "standardpakke"
+        ),
     )
 
 

@@ -43,9 +43,10 @@ def build(root: Path, out: Path | None = None, *, offline: bool = False, site_ur
         progress.show("Reading, checking and rendering the catalogue")
         pages = generate(root)
         progress.show("Writing pages")
-        docs = docs_dir(root, offline)
+        docs, total = docs_dir(root, offline), sum(path.endswith(".md") for path in pages)
         write_docs(docs, pages)
-        with progress.mkdocs(sum(path.endswith(".md") for path in pages)):
+        del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
+        with progress.mkdocs(total):
             return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url)
     finally:
         progress.close()

@@ -1,5 +1,6 @@
 """End to end: the fixture catalogue through MkDocs --strict, byte-identical builds, no external requests."""
 
+import json
 import re
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def test_fixture_builds_strict_and_danish(catalog_copy, tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="da"' in home
     assert (site / "tilbud" / "vaerkstedet-mentorpakke" / "index.html").is_file()
-    assert '"lang":["da"]' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
+    assert json.loads((site / "pagefind" / "pagefind-entry.json").read_text())["languages"].keys() == {"da"}
+    assert not (site / "search").exists(), "the served build searches with Pagefind only"
 
 
 def test_two_builds_are_byte_identical(catalog_copy, tmp_path):
@@ -42,6 +44,7 @@ def test_built_html_loads_nothing_from_other_hosts(catalog_copy, tmp_path):
 def test_offline_build_ships_search_index_and_worker_shim(catalog_copy, tmp_path):
     site = build(catalog_copy, tmp_path / "offline", "--offline")
     assert (site / "search" / "search_index.js").is_file()
+    assert '"lang":["da"]' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
     assert (site / "tilbud" / "vaerkstedet-mentorpakke.html").is_file()
     assert 'src="assets/iframe-worker-shim.js"' in (site / "index.html").read_text(encoding="utf-8")
 

@@ -1,67 +1,102 @@
-"""The finder's data: every offer's facets and key facts, as a script the finder page loads.
+"""The finder's data, split so that one query loads only what it needs, from a server or from file://.
 
-A script rather than a fetched JSON file, because fetch() is refused on file:// in the offline build.
-Pure: returns text. The JSON is escaped so that no value can close the script element.
+Files (scripts, because fetch() is refused on file://; each calls window.FINDER.add(name, data)):
+- finder/meta.js       facet values and names, the number of offers, the chunk size;
+- finder/facet-F.js    for facet F, each value's offers (positions in the title order);
+- finder/words-C.js    each word starting with character C, and the offers it describes;
+- finder/offers-N.js   the key facts of offers N*CHUNK … N*CHUNK+CHUNK-1.
+Pure: returns {path: text}. The JSON is escaped so that no value can close the script element.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import defaultdict
 
 from .index import Indexes, sort_key
-from .model import SETTING_LABELS, Catalog
+from .model import SETTING_LABELS, Catalog, Offer
+
+CHUNK = 100
+WORD = re.compile(r"[0-9a-zæøåéü]+")
+FACETS = {"maalgruppe": "target_groups", "metode": "methods", "pakketype": "package_types", "udbyder": "providers"}
 
 
-def finder_data(catalog: Catalog, ix: Indexes) -> str:
-    """Return the JavaScript that defines window.FINDER_DATA."""
-    groups = {t.id: t for t in catalog.target_groups}
-    methods = {m.id: m for m in catalog.methods}
-    data = {
-        "facets": {
-            "maalgruppe": facet(catalog.target_groups),
-            "metode": facet(catalog.methods),
-            "pakketype": facet(catalog.package_types),
-            "udbyder": facet(catalog.providers),
-        },
-        "offers": [
-            {
-                "id": o.id,
-                "title": ix.offer_title(o),
-                "provider": o.provider,
-                "package_type": o.package_type,
-                "target_groups": sorted(t.id for t in o.target_groups),
-                "methods": sorted(o.methods),
-                "duration": o.duration or "",
-                "setting": SETTING_LABELS[o.setting] if o.setting else "",
-                "purpose": o.purpose,
-                "words": searchable(" ".join(
-                    [ix.offer_title(o), o.purpose, *o.content]
-                    + [w for t in o.target_groups for w in (groups[t.id].name, *groups[t.id].synonyms)]
-                    + [w for m in o.methods for w in (methods[m].name, *methods[m].synonyms)]
-                ).lower()),
-            }
-            for o in sorted(catalog.offers, key=lambda o: sort_key(ix.offer_title(o)))
-        ],
-    }
+def words(text: str) -> set[str]:
+    """Return the words of text as the finder matches them: lower-case letters and digits, two or more."""
+    return {w for w in WORD.findall(text.lower()) if len(w) > 1}
+
+
+def shard(word: str) -> str:
+    """Return the words file a word belongs to (its first character, ASCII-safe)."""
+    first = word[0]
+    return {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"}.get(first, first)
+
+
+def finder_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
+    """Return every file of the finder's data, keyed by path under assets/."""
+    offers = sorted(catalog.offers, key=lambda o: (sort_key(ix.offer_title(o)), o.id))
+    position = {o.id: i for i, o in enumerate(offers)}
+    values = {f: sorted(getattr(catalog, c), key=lambda e: (sort_key(e.name), e.id)) for f, c in FACETS.items()}
+    files = {"meta": {
+        "count": len(offers),
+        "chunk": CHUNK,
+        "facets": {f: [[e.id, e.name] for e in entities] for f, entities in values.items()},
+    }}
+    for facet in FACETS:
+        files[f"facet-{facet}"] = {value: [position[o.id] for o in found] for value, found in sorted(facet_offers(facet, ix).items())}
+    for name, index in sorted(word_shards(offers, ix).items()):
+        files[f"words-{name}"] = index
+    for start in range(0, len(offers), CHUNK):
+        files[f"offers-{start // CHUNK}"] = [facts(o, ix) for o in offers[start : start + CHUNK]]
+    return {f"assets/finder/{name}.js": script(name, data) for name, data in files.items()}
+
+
+def facet_offers(facet: str, ix: Indexes) -> dict[str, tuple[Offer, ...]]:
+    return {
+        "maalgruppe": ix.offers_by_target_group,
+        "metode": ix.offers_by_method,
+        "pakketype": ix.offers_by_package_type,
+        "udbyder": ix.offers_by_provider,
+    }[facet]
+
+
+def word_shards(offers: list[Offer], ix: Indexes) -> dict[str, dict[str, list[int]]]:
+    """Map each shard to {word: positions of the offers it describes}."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, offer in enumerate(offers):
+        for word in words(" ".join(offer_text(offer, ix))):
+            postings[word].append(i)
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for word in sorted(postings):
+        shards[shard(word)][word] = postings[word]
+    return shards
+
+
+def offer_text(offer: Offer, ix: Indexes) -> list[str]:
+    """Return the texts the finder's free text searches: title, purpose, content, names and synonyms."""
+    groups, methods = ix.by_id["target_groups"], ix.by_id["methods"]
+    provider = ix.by_id["providers"][offer.provider]
+    return [
+        ix.offer_title(offer), offer.purpose, *offer.content, *provider.spellings,
+        *(w for t in offer.target_groups for w in (groups[t.id].name, *groups[t.id].synonyms, t.note or "")),
+        *(w for m in offer.methods for w in (methods[m].name, *methods[m].synonyms)),
+    ]
+
+
+def facts(offer: Offer, ix: Indexes) -> list:
+    """Return what the finder shows of an offer: id, title, package type, duration, setting, purpose."""
+    return [
+        offer.id,
+        ix.offer_title(offer),
+        ix.by_id["package_types"][offer.package_type].name,
+        offer.duration or "",
+        SETTING_LABELS[offer.setting] if offer.setting else "",
+        offer.purpose,
+    ]
+
+
+def script(name: str, data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"window.FINDER_DATA = {text};\n"
-
-
-def searchable(text: str) -> str:
-    """Return text's distinct words, leaving out each word that is part of a longer one.
-
-    The finder keeps an offer when every typed word occurs in its words. A typed word holds no space, so it
-    occurs in text exactly when it occurs in the result; the result is about a third shorter.
-    """
-    kept: set[str] = set()
-    longest_first = " "
-    for word in sorted(set(text.split(" ")), key=lambda w: (-len(w), w)):
-        if word and word not in longest_first:
-            kept.add(word)
-            longest_first += word + " "
-    return " ".join(w for w in dict.fromkeys(text.split(" ")) if w in kept)
-
-
-def facet(entities) -> list[list[str]]:
-    return [[e.id, e.name] for e in sorted(entities, key=lambda e: sort_key(e.name))]
+    return f'window.FINDER.add("{name}", {text});\n'

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import model
-from .finder import finder_data
+from .finder import finder_files
 from .index import Indexes, letters, sort_key
 from .model import SECTIONS, Catalog
 
@@ -93,5 +93,5 @@ def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
         pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
     for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering"):
         pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
-    pages["assets/finder-data.js"] = finder_data(catalog, ix)
+    pages.update(finder_files(catalog, ix))
     return pages

@@ -1,0 +1,1 @@
+window.FINDER.add("facet-maalgruppe", {"angst":[1,2],"autisme":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("meta", {"chunk":100,"count":3,"facets":{"maalgruppe":[["angst","Angst"],["autisme","Autisme"]],"metode":[["mentorstoette","Mentorstøtte"],["sft","Social færdighedstræning"]],"pakketype":[["jobpakke","Jobpakke"],["kommunal-indsats","Kommunal indsats"],["mentorpakke","Mentorpakke"]],"udbyder":[["aarhus-kommune","Aarhus Kommune"],["vaerkstedet","Værkstedet"]]}});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-d", {"dage":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-e", {"en":[2],"et":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-h", {"hjælper":[0]});

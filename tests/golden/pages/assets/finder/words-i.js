@@ -1,0 +1,1 @@
+window.FINDER.add("words-i", {"ikke":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-k", {"kommune":[0],"kommunen":[0],"kun":[2]});

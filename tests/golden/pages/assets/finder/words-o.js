@@ -1,0 +1,1 @@
+window.FINDER.add("words-o", {"og":[2]});

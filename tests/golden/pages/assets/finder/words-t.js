@@ -1,0 +1,1 @@
+window.FINDER.add("words-t", {"tekst":[2]});

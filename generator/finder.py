@@ -2,8 +2,8 @@
 
 Files (scripts, because fetch() is refused on file://; each calls window.FINDER.add(name, data)):
 - finder/meta.js       facet values and names, the number of offers, the chunk size;
-- finder/facet-F.js    for facet F, each value's offers (positions in the title order);
-- finder/words-C.js    each word starting with character C, and the offers it describes;
+- finder/F-V.js        the offers (positions in the title order) with value V of facet F;
+- finder/words-CC.js   each word starting with the two characters CC, and the offers it describes;
 - finder/offers-N.js   the key facts of offers N*CHUNK … N*CHUNK+CHUNK-1.
 Pure: returns {path: text}. The JSON is escaped so that no value can close the script element.
 """
@@ -17,7 +17,7 @@ from collections import defaultdict
 from .index import Indexes, sort_key
 from .model import SETTING_LABELS, Catalog, Offer
 
-CHUNK = 100
+CHUNK = 20
 WORD = re.compile(r"[0-9a-zæøåéü]+")
 FACETS = {"maalgruppe": "target_groups", "metode": "methods", "pakketype": "package_types", "udbyder": "providers"}
 
@@ -27,10 +27,12 @@ def words(text: str) -> set[str]:
     return {w for w in WORD.findall(text.lower()) if len(w) > 1}
 
 
+ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
+
+
 def shard(word: str) -> str:
-    """Return the words file a word belongs to (its first character, ASCII-safe)."""
-    first = word[0]
-    return {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"}.get(first, first)
+    """Return the words file a word belongs to: its first two characters, ASCII-safe."""
+    return word[:2].translate(ASCII)
 
 
 def finder_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
@@ -44,7 +46,8 @@ def finder_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
         "facets": {f: [[e.id, e.name] for e in entities] for f, entities in values.items()},
     }}
     for facet in FACETS:
-        files[f"facet-{facet}"] = {value: [position[o.id] for o in found] for value, found in sorted(facet_offers(facet, ix).items())}
+        for value, found in sorted(facet_offers(facet, ix).items()):
+            files[f"{facet}-{value}"] = [position[o.id] for o in found]
     for name, index in sorted(word_shards(offers, ix).items()):
         files[f"words-{name}"] = index
     for start in range(0, len(offers), CHUNK):
@@ -69,7 +72,7 @@ def word_shards(offers: list[Offer], ix: Indexes) -> dict[str, dict[str, list[in
             postings[word].append(i)
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for word in sorted(postings):
-        shards[shard(word)][word] = postings[word]
+        shards[shard(word)][word] = postings[word]  # å- and aa-words may share a file: harmless
     return shards
 
 

@@ -160,8 +160,8 @@ def test_finder_counts_match_the_catalogue(page, site_url, chosen):
     page.goto(f"{site_url}find-tilbud/?{urlencode(chosen)}")
     count = finder_count(page)
     assert count == expected_count(**chosen)
-    assert page.locator("#finder-results li").count() == min(count, 50)
-    assert page.locator("#finder-more").is_visible() == (count > 50)
+    assert page.locator("#finder-results li").count() == min(count, 25)
+    assert page.locator("#finder-more").is_visible() == (count > 25)
     for facet, value in chosen.items():
         assert page.input_value(f"#finder-{facet}") == value
 

@@ -7,7 +7,7 @@
   var form = document.getElementById("finder");
   if (!form || !script) return;
   var FACETS = ["maalgruppe", "metode", "pakketype", "udbyder"];
-  var PAGE = 50;
+  var PAGE = 25;
   var base = script.src.replace(/finder\.js(\?.*)?$/, "finder/");
   var data = {}, waiting = {}, shown = PAGE, generation = 0;
 
@@ -20,7 +20,7 @@
         var tag = document.createElement("script");
         tag.src = base + name + ".js";
         tag.onload = function () { resolve(data[name]); };
-        tag.onerror = function () { data[name] = null; resolve(null); };  // e.g. no word starts with this letter
+        tag.onerror = function () { data[name] = null; resolve(null); };  // e.g. no word starts so
         document.head.appendChild(tag);
       });
     }
@@ -39,7 +39,8 @@
   }
 
   function shard(word) {
-    return { "æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u" }[word[0]] || word[0];
+    var ascii = { "æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u" };
+    return Array.from(word.slice(0, 2)).map(function (c) { return ascii[c] || c; }).join("");
   }
 
   function intersect(lists) {
@@ -84,7 +85,7 @@
         var value = form.elements[f].value;
         if (!value) return;
         params.set(f, value);
-        lists.push(load("facet-" + f).then(function (index) { return index[value] || []; }));
+        lists.push(load(f + "-" + value).then(function (found) { return found || []; }));
       });
       words(typed).forEach(function (w) { lists.push(matchWord(w)); });
       var query = params.toString();

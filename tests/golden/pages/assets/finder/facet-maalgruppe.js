@@ -1,1 +1,0 @@
-window.FINDER.add("facet-maalgruppe", {"angst":[1,2],"autisme":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("facet-metode", {"mentorstoette":[2],"sft":[0,2]});

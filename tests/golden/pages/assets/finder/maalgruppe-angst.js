@@ -1,0 +1,1 @@
+window.FINDER.add("maalgruppe-angst", [1,2]);

@@ -1,0 +1,1 @@
+window.FINDER.add("maalgruppe-autisme", [2]);

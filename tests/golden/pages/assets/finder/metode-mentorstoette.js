@@ -1,0 +1,1 @@
+window.FINDER.add("metode-mentorstoette", [2]);

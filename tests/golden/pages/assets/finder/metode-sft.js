@@ -1,0 +1,1 @@
+window.FINDER.add("metode-sft", [0,2]);

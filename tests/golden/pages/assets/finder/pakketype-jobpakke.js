@@ -1,0 +1,1 @@
+window.FINDER.add("pakketype-jobpakke", [1]);

@@ -1,0 +1,1 @@
+window.FINDER.add("pakketype-kommunal-indsats", [0]);

@@ -1,0 +1,1 @@
+window.FINDER.add("pakketype-mentorpakke", [2]);

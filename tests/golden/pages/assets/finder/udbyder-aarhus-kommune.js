@@ -1,0 +1,1 @@
+window.FINDER.add("udbyder-aarhus-kommune", [0]);

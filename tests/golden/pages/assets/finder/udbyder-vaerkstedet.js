@@ -1,0 +1,1 @@
+window.FINDER.add("udbyder-vaerkstedet", [1,2]);

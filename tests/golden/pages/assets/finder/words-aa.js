@@ -1,0 +1,1 @@
+window.FINDER.add("words-aa", {"aarhus":[0]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-al", {"alert":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-an", {"angst":[1,2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-as", {"asf":[2],"asperger":[2]});

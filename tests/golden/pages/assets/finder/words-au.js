@@ -1,0 +1,1 @@
+window.FINDER.add("words-au", {"autisme":[2]});

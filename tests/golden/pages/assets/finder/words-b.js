@@ -1,1 +1,0 @@
-window.FINDER.add("words-b", {"borgere":[0],"borgeren":[1,2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-bo", {"borgere":[0],"borgeren":[1,2]});

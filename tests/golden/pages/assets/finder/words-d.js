@@ -1,1 +1,0 @@
-window.FINDER.add("words-d", {"dage":[2]});

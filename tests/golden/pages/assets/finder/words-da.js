@@ -1,0 +1,1 @@
+window.FINDER.add("words-da", {"dage":[2]});

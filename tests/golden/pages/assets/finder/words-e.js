@@ -1,1 +1,0 @@
-window.FINDER.add("words-e", {"en":[2],"et":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-en", {"en":[2]});

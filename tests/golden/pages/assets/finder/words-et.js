@@ -1,0 +1,1 @@
+window.FINDER.add("words-et", {"et":[2]});

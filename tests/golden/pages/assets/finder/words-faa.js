@@ -1,0 +1,1 @@
+window.FINDER.add("words-faa", {"får":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-fae", {"færdighedstræning":[0,2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-fi", {"finder":[1]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-h", {"hjælper":[0]});

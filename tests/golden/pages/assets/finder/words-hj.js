@@ -1,0 +1,1 @@
+window.FINDER.add("words-hj", {"hjælper":[0]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-i", {"ikke":[2]});

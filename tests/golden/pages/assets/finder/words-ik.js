@@ -1,0 +1,1 @@
+window.FINDER.add("words-ik", {"ikke":[2]});

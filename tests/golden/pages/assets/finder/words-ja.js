@@ -1,0 +1,1 @@
+window.FINDER.add("words-ja", {"javascript":[2]});

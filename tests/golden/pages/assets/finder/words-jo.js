@@ -1,0 +1,1 @@
+window.FINDER.add("words-jo", {"job":[0,1],"jobpakke":[1]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-k", {"kommune":[0],"kommunen":[0],"kun":[2]});

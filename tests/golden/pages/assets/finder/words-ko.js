@@ -1,0 +1,1 @@
+window.FINDER.add("words-ko", {"kommune":[0],"kommunen":[0]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-ku", {"kun":[2]});

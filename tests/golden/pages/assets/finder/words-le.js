@@ -1,0 +1,1 @@
+window.FINDER.add("words-le", {"let":[2]});

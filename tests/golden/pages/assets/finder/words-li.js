@@ -1,0 +1,1 @@
+window.FINDER.add("words-li", {"link":[2],"liste":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-o", {"og":[2]});

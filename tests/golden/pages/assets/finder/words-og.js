@@ -1,0 +1,1 @@
+window.FINDER.add("words-og", {"og":[2]});

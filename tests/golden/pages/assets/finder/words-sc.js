@@ -1,0 +1,1 @@
+window.FINDER.add("words-sc", {"script":[2]});

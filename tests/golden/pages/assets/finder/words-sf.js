@@ -1,0 +1,1 @@
+window.FINDER.add("words-sf", {"sft":[0,2]});

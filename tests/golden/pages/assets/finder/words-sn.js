@@ -1,0 +1,1 @@
+window.FINDER.add("words-sn", {"snusepraktik":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-so", {"social":[0,2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-st", {"stjerner":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-t", {"tekst":[2]});

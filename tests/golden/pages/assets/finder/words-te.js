@@ -1,0 +1,1 @@
+window.FINDER.add("words-te", {"tekst":[2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-va", {"vaerkstedet":[1,2]});

@@ -1,0 +1,1 @@
+window.FINDER.add("words-vae", {"værkstedet":[1,2]});

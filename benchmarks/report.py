@@ -26,6 +26,15 @@ def ours(run: dict) -> float:
     return sum(run["stages"][s]["seconds"] for s in OURS)
 
 
+def cpu(run: dict) -> str:
+    seconds = [s.get("cpu_seconds") for s in run["stages"].values()]
+    return f"{sum(seconds):.1f}" if None not in seconds else "–"
+
+
+def load(run: dict) -> str:
+    return f"{run['load_average'][1]:.1f}" if "load_average" in run else "–"
+
+
 def mkdocs(run: dict) -> float:
     return run["stages"]["mkdocs"]["seconds"]
 
@@ -49,12 +58,12 @@ def pair(values, unit=MB, digits=1) -> str:
 
 def time_table(runs: list[dict]) -> list[str]:
     stages = [s for s in runs[0]["stages"]]
-    lines = ["| offers | pages | " + " | ".join(stages) + " | **total** | ours | total ÷ mkdocs | bare Material | total ÷ bare |",
-             "|---:|---:|" + "---:|" * len(stages) + "---:|---:|---:|---:|---:|"]
+    lines = ["| offers | pages | " + " | ".join(stages) + " | **total** | CPU | load avg | ours | total ÷ mkdocs | bare Material | total ÷ bare |",
+             "|---:|---:|" + "---:|" * len(stages) + "---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         cells = [f"{r['stages'][s]['seconds']:.2f}" for s in stages]
         lines.append(f"| {r['offers']:,} | {r['counts']['pages']:,} | " + " | ".join(cells) +
-                     f" | **{total(r):.1f}** | {100 * ours(r) / total(r):.1f} % | {total(r) / mkdocs(r):.2f}× | "
+                     f" | **{total(r):.1f}** | {cpu(r)} | {load(r)} | {100 * ours(r) / total(r):.1f} % | {total(r) / mkdocs(r):.2f}× | "
                      f"{r['floor']['seconds']:.1f} | {total(r) / r['floor']['seconds']:.2f}× |")
     return lines
 
@@ -71,14 +80,14 @@ def memory_table(runs: list[dict]) -> list[str]:
 
 def output_table(runs: list[dict]) -> list[str]:
     lines = ["| offers | YAML in | site | HTML pages | mean page | mean offer page | largest page | search_index.json | "
-             "finder-data.js | finder query | Pagefind query (est.) | bare Material mean page |",
+             "finder data | finder query | Pagefind query (est.) | bare Material mean page |",
              "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
     for r in runs:
         largest = f"{r['largest_page'][0]} {r['largest_page'][1] / KB:.0f} KB"
         pagefind = f"{r['pagefind']['query_bytes'] / KB:.0f} KB" if "pagefind" in r else "–"
         lines.append(f"| {r['offers']:,} | {r['input_bytes'] / MB:.1f} MB | {r['site_bytes'] / MB:.0f} MB | {r['html_pages']:,} | "
                      f"{r['mean_page_bytes'] / KB:.1f} KB | {r['mean_offer_page_bytes'] / KB:.1f} KB | {largest} | "
-                     f"{pair(r.get('search_index'))} MB | {pair(r.get('finder_data'))} MB | {pair(r.get('finder_query'))} MB | "
+                     f"{pair(r.get('search_index'))} MB | {pair(r.get('finder_data'))} MB | {pair(r.get('finder_query'), KB, 0)} KB | "
                      f"{pagefind} | {r['floor']['mean_page_bytes'] / KB:.1f} KB |")
     return lines
 
@@ -175,7 +184,9 @@ def write_report(folder: Path, runs: list[dict], serve: dict | None) -> None:
     text = [
         "# Benchmark: the build at national scale", "",
         f"Measured {today} on {machine()}, by `.venv/bin/python benchmarks/run.py` on synthetic catalogues "
-        "(`python -m generator synth`). Times are wall-clock seconds; memory is the peak resident set of the stage's process "
+        "(`python -m generator synth`). Times are wall-clock seconds; *CPU* is the CPU time of all stages (Pagefind's "
+        "process included) and *load avg* the machine's 5-minute load average after the build, as a sign of other "
+        "work on the machine that slows the wall-clock times; memory is the peak resident set of the stage's process "
         "(Pagefind's: of its own process). Sizes in MB/KB are 10^6/10^3 bytes; `raw (gzip)` is what a server sends without "
         "and with compression. *Bare Material* builds the same page paths as trivial pages with the same `mkdocs.yml`.", "",
         "![Build time against number of offers](time.svg)", "",

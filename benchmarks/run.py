@@ -56,9 +56,14 @@ def peak_rss() -> int:
 @contextmanager
 def stage(stages: dict, name: str):
     peak_rss_reset()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     yield
-    stages[name] = {"seconds": time.perf_counter() - start, "peak_bytes": peak_rss()}
+    stages[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu, "peak_bytes": peak_rss()}
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed_pagefind(stages: dict) -> None:
@@ -68,9 +73,9 @@ def timed_pagefind(stages: dict) -> None:
         return
 
     def timed(site):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         original(site)
-        stages["pagefind"] = {"seconds": time.perf_counter() - start,
+        stages["pagefind"] = {"seconds": time.perf_counter() - start, "cpu_seconds": children_cpu() - cpu,
                               "peak_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024}
     write.index_for_pagefind = timed
 
@@ -100,9 +105,9 @@ def measure(n: int, work: Path) -> dict:
     with stage(stages, "mkdocs"):
         write.build_site(docs, site)
     if "pagefind" in stages:  # ran inside build_site: keep the mkdocs row MkDocs' own
-        stages["mkdocs"]["seconds"] -= stages["pagefind"]["seconds"]
+        stages["mkdocs"]["seconds"] -= stages["pagefind"]["seconds"]  # its CPU time is the child's, not counted there
         stages = {k: stages[k] for k in ("load", "validate", "index", "render", "write", "mkdocs", "pagefind")}
-    return {"offers": n, "synth_seconds": synth_seconds, "stages": stages, "input_bytes": tree_bytes(root, "*.yaml"),
+    return {"offers": n, "synth_seconds": synth_seconds, "stages": stages, "load_average": os.getloadavg(), "input_bytes": tree_bytes(root, "*.yaml"),
             "counts": counts,
             **site_sizes(site)}
 
@@ -143,10 +148,34 @@ def site_sizes(site: Path) -> dict:
     if all(p.is_file() for p in finder):
         result["finder_data"] = sizes(finder[2])
         result["finder_query"] = [sum(s) for s in zip(*(sizes(p) for p in finder))]
+    elif (site / "assets" / "finder" / "meta.js").is_file():
+        shards = [p for p in (site / "assets" / "finder").glob("*.js")]
+        result["finder_data"] = [sum(s) for s in zip(*(sizes(p) for p in shards))]
+        result["finder_query"] = [sum(s) for s in zip(*(sizes(p) for p in finder[:2] + sharded_query(site / "assets" / "finder")))]
     pagefind = site / "pagefind"
     if pagefind.is_dir():
         result["pagefind"] = pagefind_sizes(pagefind)
     return result
+
+
+def sharded_query(folder: Path, shown: int = 25) -> list[Path]:
+    """Return the files the sharded finder loads for one facet value with the most offers and one word:
+    meta, that value's list, the largest words file, and the offer chunks of the first results shown."""
+    def data(path: Path):
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text[text.index(",") + 1: text.rindex(")")])
+    chunk = data(folder / "meta.js")["chunk"]
+    words = max(folder.glob("words-*.js"), key=lambda p: p.stat().st_size)
+    best, hits = None, []
+    for path in folder.glob("*.js"):
+        if path.name == "meta.js" or path.name.startswith(("words-", "offers-")):
+            continue
+        content = data(path)
+        for found in (content.values() if isinstance(content, dict) else [content]):
+            if len(found) > len(hits):
+                best, hits = path, found
+    chunks = {folder / f"offers-{i // chunk}.js" for i in sorted(hits)[:shown]}
+    return [folder / "meta.js", best, words, *sorted(chunks)]
 
 
 def pagefind_sizes(folder: Path) -> dict:

@@ -6,6 +6,7 @@ itself. Content errors are printed and the last good pages stay in place.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from pathlib import Path
@@ -51,6 +52,8 @@ class Regenerate(FileSystemEventHandler):
 
 def serve(root: Path, port: int, generate, write) -> None:
     """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
+    # Pagefind indexes a finished site; the preview never is one, so it searches with lunr.
+    os.environ.update(TILBUD_SEARCH="lunr", TILBUD_LUNR="true")
 
     def regenerate():
         try:
@@ -70,7 +73,8 @@ def serve(root: Path, port: int, generate, write) -> None:
     observer.schedule(handler, str(root), recursive=False)
     observer.start()
     try:
-        mkdocs_serve(str(CONFIG), docs_dir=str(root / "build" / "docs"), dev_addr=f"127.0.0.1:{port}", strict=False)
+        # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
+        mkdocs_serve(str(CONFIG), build_type="dirty", docs_dir=str(root / "build" / "docs"), dev_addr=f"127.0.0.1:{port}", strict=False)
     finally:
         observer.stop()
         observer.join()

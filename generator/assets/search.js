@@ -29,6 +29,8 @@
       resetStyles: false,
       translations: { placeholder: "Søg efter diagnose, metode, udbyder …" }
     });
+    var input = element.querySelector("input");
+    if (input) input.setAttribute("aria-label", "Søg i kataloget");  // Pagefind gives it only a placeholder
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) search.triggerSearch(query);
   };

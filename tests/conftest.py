@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.server
 import os
 import shutil
@@ -68,23 +69,48 @@ def real_site_offline(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("real-offline") / "site", "--offline")
 
 
+class SubPathSite(http.server.SimpleHTTPRequestHandler):
+    """Serve a site under a prefix as nginx's alias would: nothing outside it, 404.html for what is missing."""
+
+    def __init__(self, *args, prefix: str, **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path):
+        path = urllib.parse.urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return os.path.join(self.directory, "__outside_the_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def list_directory(self, path):
+        self.send_error(404)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def end_headers(self):
+        self.send_header("LinkChecker", "local-test-server")  # lets linkchecker go faster than 10 requests/s
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
 @contextlib.contextmanager
 def serve_folder(folder: Path, prefix: str = "/"):
     """Serve folder over HTTP on 127.0.0.1 under prefix; yield the base URL."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            path = path.split("?", 1)[0].split("#", 1)[0]
-            if not path.startswith(prefix):
-                return str(folder / "__missing__")
-            return str(folder / urllib.parse.unquote(path[len(prefix):]))
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    handler = functools.partial(SubPathSite, directory=str(folder), prefix=prefix)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:

@@ -9,8 +9,6 @@ the real site built once per session come from conftest.py.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
 import os
 import re
@@ -358,53 +356,6 @@ def test_payloads_in_every_text_field_never_run(page, hostile_site, hostile_site
 
 # --- Under a sub-path, as on an intranet: every link resolves (linkchecker). ---
 
-class SubPathSite(http.server.SimpleHTTPRequestHandler):
-    """Serve a site under a prefix as nginx's alias would: nothing outside it, 404.html for what is missing."""
-
-    def __init__(self, *args, prefix: str, **kwargs):
-        self.prefix = prefix
-        super().__init__(*args, **kwargs)
-
-    def translate_path(self, path):
-        path = urllib.parse.urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return os.path.join(self.directory, "__outside_the_prefix__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def list_directory(self, path):
-        self.send_error(404)
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def end_headers(self):
-        self.send_header("LinkChecker", "local-test-server")  # lets linkchecker go faster than 10 requests/s
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve_under(folder: Path, prefix: str):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathSite, directory=str(folder), prefix=prefix))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def sub_path_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("sub-path") / "site", "--site-url", SUB_PATH_URL)
@@ -428,8 +379,9 @@ def linkchecker(*urls: str, origin: str) -> subprocess.CompletedProcess:
 
 def test_sub_path_site_has_no_broken_link(sub_path_site):
     prefix = urllib.parse.urlsplit(SUB_PATH_URL).path
-    with serve_under(sub_path_site, prefix) as origin:
-        result = linkchecker(origin + prefix, origin + prefix + "404.html", origin=origin)
+    with serve_folder(sub_path_site, prefix) as url:
+        origin = url.removesuffix(prefix)
+        result = linkchecker(url, url + "404.html", origin=origin)
     errors = re.findall(r"^URL .*\n(?:.*\n)*?Result +Error.*$", result.stdout, re.M)
     assert result.returncode == 0, "\n\n".join(errors[:10]) or result.stdout[-3000:] + result.stderr[-3000:]
     checked = int(re.search(r"(\d+) links? in \d+ URLs? checked", result.stdout)[1])
@@ -439,7 +391,8 @@ def test_sub_path_site_has_no_broken_link(sub_path_site):
 @pytest.mark.browser
 def test_sub_path_404_page_has_its_style_and_links(page, sub_path_site):
     prefix = urllib.parse.urlsplit(SUB_PATH_URL).path
-    with serve_under(sub_path_site, prefix) as origin:
+    with serve_folder(sub_path_site, prefix) as url:
+        origin = url.removesuffix(prefix)
         response = page.goto(origin + prefix + "findes/ikke/", wait_until="networkidle")
         assert response.status == 404
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"

@@ -116,7 +116,12 @@ def build_terms(catalog: Catalog) -> tuple[Term, ...]:
         terms |= {Term(t, "udbydere", p.id, p.name) for t in (p.name, *p.spellings)}
     for t in catalog.package_types:
         terms.add(Term(t.name, "pakketyper", t.id, t.name))
-    return tuple(sorted(terms, key=lambda t: (sort_key(t.term), t.section, t.id)))
+    return tuple(sorted(terms, key=term_order))
+
+
+def term_order(term: Term) -> tuple[str, str, str, str]:
+    """Order A–Z terms the Danish way; ties ('Integro/Cortex', 'Integro/cortex') by exact spelling."""
+    return (sort_key(term.term), term.section, term.id, term.term)
 
 
 def letters(terms: tuple[Term, ...]) -> tuple[tuple[str, tuple[Term, ...]], ...]:

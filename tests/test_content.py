@@ -118,3 +118,16 @@ def test_no_page_of_the_real_site_is_an_orphan(real_site):
             todo.append(target / "index.html" if target.is_dir() else target)
     pages_ = {p for p in real_site.rglob("*.html") if p.name != "404.html"}
     assert sorted(str(p.relative_to(real_site)) for p in pages_ - seen) == []
+
+
+def test_real_site_is_byte_identical_whatever_the_hash_seed(real_site, tmp_path):
+    import os
+    import subprocess
+
+    out = tmp_path / "again"
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--out", str(out)], cwd=ROOT, env=env, check=True)
+    files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    first, second = files(real_site), files(out)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []

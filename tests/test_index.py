@@ -73,3 +73,13 @@ def test_every_entity_page_is_linked_from_another_page(catalog):
 
 def test_danish_sort_puts_aeoeaa_last():
     assert sorted(["Åse", "Ære", "Øje", "Zebra", "Anna"], key=sort_key) == ["Anna", "Zebra", "Ære", "Øje", "Åse"]
+
+
+def test_a_z_order_is_total_so_builds_do_not_depend_on_hashing():
+    from conftest import ROOT
+
+    from generator.index import build_terms, term_order
+    from generator.pipeline import validate
+
+    terms = build_terms(validate(ROOT))
+    assert len({term_order(t) for t in terms}) == len(terms)

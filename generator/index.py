@@ -74,7 +74,7 @@ def build_indexes(catalog: Catalog) -> Indexes:
         cases_by_method=group(catalog.cases, lambda c: c.methods, case_order),
         cases_by_outcome=group(catalog.cases, lambda c: [c.outcome], case_order),
         methods_by_target_group={
-            tg: tuple(sorted({by_id["methods"][m] for o in offers for m in o.methods}, key=lambda m: sort_key(m.name)))
+            tg: tuple(sorted({by_id["methods"][m] for o in offers for m in o.methods}, key=lambda m: (sort_key(m.name), m.id)))
             for tg, offers in offers_by_tg.items()
         },
         terms=build_terms(catalog),
@@ -139,7 +139,7 @@ def build_citations(catalog: Catalog, by_id) -> dict[str, tuple[tuple[str, str, 
         for entity in getattr(catalog, collection):
             for ref in getattr(entity, "sources", ()):
                 cited[ref.source].add((section, entity.id, page_title(collection, entity, by_id)))
-    return {source: tuple(sorted(pages, key=lambda p: (sort_key(p[2]), p[1]))) for source, pages in sorted(cited.items())}
+    return {source: tuple(sorted(pages, key=lambda p: (sort_key(p[2]), p[1], p[0]))) for source, pages in sorted(cited.items())}
 
 
 def page_title(collection: str, entity, by_id) -> str:

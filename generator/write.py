@@ -36,10 +36,7 @@ def write_docs(docs: Path, pages: dict[str, str]) -> int:
         target = docs / rel
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_text(target, text)
         changed += 1
     for stale in sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in files):
         stale.unlink()

@@ -19,7 +19,13 @@ from .model import SETTING_LABELS, Catalog, Offer
 
 CHUNK = 20
 WORD = re.compile(r"[0-9a-zæøåéü]+")
-FACETS = {"maalgruppe": "target_groups", "metode": "methods", "pakketype": "package_types", "udbyder": "providers"}
+# Each facet: the catalogue's collection of its values, and the index from a value to its offers.
+FACETS = {
+    "maalgruppe": ("target_groups", "offers_by_target_group"),
+    "metode": ("methods", "offers_by_method"),
+    "pakketype": ("package_types", "offers_by_package_type"),
+    "udbyder": ("providers", "offers_by_provider"),
+}
 
 
 def words(text: str) -> set[str]:
@@ -39,29 +45,20 @@ def finder_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
     """Return every file of the finder's data, keyed by path under assets/."""
     offers = sorted(catalog.offers, key=lambda o: (sort_key(ix.offer_title(o)), o.id))
     position = {o.id: i for i, o in enumerate(offers)}
-    values = {f: sorted(getattr(catalog, c), key=lambda e: (sort_key(e.name), e.id)) for f, c in FACETS.items()}
+    values = {f: sorted(getattr(catalog, c), key=lambda e: (sort_key(e.name), e.id)) for f, (c, _) in FACETS.items()}
     files = {"meta": {
         "count": len(offers),
         "chunk": CHUNK,
         "facets": {f: [[e.id, e.name] for e in entities] for f, entities in values.items()},
     }}
-    for facet in FACETS:
-        for value, found in sorted(facet_offers(facet, ix).items()):
+    for facet, (_, index) in FACETS.items():
+        for value, found in sorted(getattr(ix, index).items()):
             files[f"{facet}-{value}"] = [position[o.id] for o in found]
     for name, index in sorted(word_shards(offers, ix).items()):
         files[f"words-{name}"] = index
     for start in range(0, len(offers), CHUNK):
         files[f"offers-{start // CHUNK}"] = [facts(o, ix) for o in offers[start : start + CHUNK]]
     return {f"assets/finder/{name}.js": script(name, data) for name, data in files.items()}
-
-
-def facet_offers(facet: str, ix: Indexes) -> dict[str, tuple[Offer, ...]]:
-    return {
-        "maalgruppe": ix.offers_by_target_group,
-        "metode": ix.offers_by_method,
-        "pakketype": ix.offers_by_package_type,
-        "udbyder": ix.offers_by_provider,
-    }[facet]
 
 
 def word_shards(offers: list[Offer], ix: Indexes) -> dict[str, dict[str, list[int]]]:

@@ -53,7 +53,7 @@ class Regenerate(FileSystemEventHandler):
 def serve(root: Path, port: int, generate, write) -> None:
     """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
     # Pagefind indexes a finished site; the preview never is one, so it searches with lunr.
-    os.environ.update(TILBUD_SEARCH="lunr", TILBUD_LUNR="true")
+    os.environ["TILBUD_LUNR"] = "true"
 
     def regenerate():
         try:

@@ -47,7 +47,6 @@ def write_docs(docs: Path, pages: dict[str, str]) -> int:
 def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None):
     """Load mkdocs.yml with the docs and site folders and the build variant set."""
     os.environ["TILBUD_OFFLINE"] = "true" if offline else "false"
-    os.environ["TILBUD_SEARCH"] = "lunr" if offline else "pagefind"
     os.environ["TILBUD_LUNR"] = "true" if offline else "false"
     overrides = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
     if site_url:

@@ -74,13 +74,13 @@ def word_shards(offers: list[Offer], ix: Indexes) -> dict[str, dict[str, list[in
 
 
 def offer_text(offer: Offer, ix: Indexes) -> list[str]:
-    """Return the texts the finder's free text searches: title, purpose, content, names and synonyms."""
+    """Return the texts the finder's free text searches: title, purpose, content, names, synonyms and lay terms."""
     groups, methods = ix.by_id["target_groups"], ix.by_id["methods"]
     provider = ix.by_id["providers"][offer.provider]
     return [
         ix.offer_title(offer), offer.purpose, *offer.content, *provider.spellings,
-        *(w for t in offer.target_groups for w in (groups[t.id].name, *groups[t.id].synonyms, t.note or "")),
-        *(w for m in offer.methods for w in (methods[m].name, *methods[m].synonyms)),
+        *(w for t in offer.target_groups for w in (groups[t.id].name, *groups[t.id].synonyms, *groups[t.id].lay_terms, t.note or "")),
+        *(w for m in offer.methods for w in (methods[m].name, *methods[m].synonyms, *methods[m].lay_terms)),
     ]
 
 

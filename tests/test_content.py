@@ -131,3 +131,24 @@ def test_real_site_is_byte_identical_whatever_the_hash_seed(real_site, tmp_path)
     first, second = files(real_site), files(out)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")
+def test_source_dates_are_on_the_lines_they_cite():
+    wrong = []
+    for source in catalog().sources:
+        lines = (SEEDS / source.file).read_text(encoding="utf-8").splitlines()
+        cited = " ".join(lines[n - 1] for n in line_numbers(source.date.lines or ""))
+        years = re.findall(r"\d{4}", source.date.period)
+        if any(year not in cited for year in years) or (years and not source.date.lines):
+            wrong.append(f"{source.id}: {source.date.period} not on lines {source.date.lines}")
+    assert wrong == []
+
+
+def line_numbers(lines: str) -> list[int]:
+    """Expand '12, 40-42' to [12, 40, 41, 42]."""
+    numbers = []
+    for part in filter(None, re.split(r",\s*", lines)):
+        first, _, last = part.partition("-")
+        numbers += range(int(first), int(last or first) + 1)
+    return numbers

@@ -1,1 +1,1 @@
-window.FINDER.add("words-au", {"autisme":[2]});
+window.FINDER.add("words-au", {"autisme":[2],"autist":[2]});

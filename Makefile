@@ -3,12 +3,21 @@ PY := .venv/bin/python
 CHROMIUM := /usr/bin/chromium
 LINKCHECKER := /usr/bin/linkchecker
 
-.PHONY: serve build test validate golden clean
+.PHONY: serve build test validate golden lock clean
 
+# requirements.txt is a lock file: every package pinned with its hashes, so pip installs exactly those files.
 .venv/.installed: requirements.txt
 	python3 -m venv .venv
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
+
+# Regenerate the lock from the declared dependencies in requirements.in (needs PyPI); commit both files.
+UV := $(shell grep -E '^uv==' requirements.in)
+lock:
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --disable-pip-version-check "$(UV)"
+	$(PY) -m uv pip compile --quiet --universal --generate-hashes --python-version 3.11.5 \
+		--custom-compile-command "make lock" requirements.in -o requirements.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

@@ -2,6 +2,7 @@
 PY := .venv/bin/python
 CHROMIUM := /usr/bin/chromium
 LINKCHECKER := /usr/bin/linkchecker
+NGINX := /usr/sbin/nginx
 
 .PHONY: serve build test validate golden lock clean
 
@@ -29,6 +30,10 @@ $(CHROMIUM):
 $(LINKCHECKER):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker >/dev/null
 
+# tests/test_nginx.py runs the publishing guide's nginx configuration; it starts and stops its own nginx.
+$(NGINX):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+
 serve: .venv/.installed
 	$(PY) -m generator serve
 
@@ -38,7 +43,7 @@ build: .venv/.installed
 validate: .venv/.installed
 	$(PY) -m generator validate
 
-test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER)
+test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER) $(NGINX)
 	$(PY) -m pytest
 
 golden: .venv/.installed

@@ -109,7 +109,7 @@ def offer_row(offer: Offer, ix: Indexes, site_url: str | None) -> list[str]:
     return [
         offer.id, ix.offer_title(offer), by_id["providers"][offer.provider].name, by_id["package_types"][offer.package_type].name,
         offer.purpose, LIST.join(offer.content),
-        LIST.join(by_id["target_groups"][t.id].name + (f" ({t.note})" if t.note else "") for t in offer.target_groups),
+        LIST.join(hsds.target_label(ix, t) for t in offer.target_groups),
         LIST.join(by_id["methods"][m].name for m in offer.methods),
         offer.duration or "", offer.intensity or "", SETTING_LABELS[offer.setting] if offer.setting else "", offer.location or "",
         offer.participant_info or "", LIST.join(offer.advantages), LIST.join(offer.drawbacks), LIST.join(offer.proposals),

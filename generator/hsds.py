@@ -72,6 +72,11 @@ PROPERTIES = (
 )
 
 
+def target_label(ix: Indexes, ref) -> str:
+    """Return a target group's name with the source's note, e.g. 'Angst (kun let angst)'."""
+    return ix.by_id["target_groups"][ref.id].name + (f" ({ref.note})" if ref.note else "")
+
+
 class Export:
     """Build the HSDS records of one catalogue."""
 
@@ -143,7 +148,6 @@ class Export:
         })]
 
     def service(self, offer: Offer) -> dict:
-        groups = self.ix.by_id["target_groups"]
         return clean({
             "id": hsds_id("service", offer.id),
             "organization_id": hsds_id("organization", offer.provider),
@@ -152,7 +156,7 @@ class Export:
             "url": self.page_url(SECTIONS["offers"], offer.id),
             # The offer is in the catalogue; whether the provider still delivers it is for the provider to say.
             "status": "active",
-            "eligibility_description": "; ".join(groups[t.id].name + (f" ({t.note})" if t.note else "") for t in offer.target_groups),
+            "eligibility_description": "; ".join(target_label(self.ix, t) for t in offer.target_groups),
         })
 
     def attributes(self, offer: Offer) -> list[dict]:

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import model
+from .dates import danish_date, period_text
 from .finder import finder_files
 from .index import Indexes, letters, sort_key
 from .model import SECTIONS, Catalog
@@ -65,6 +66,8 @@ def environment() -> jinja2.Environment:
     env.filters["front_title"] = front_matter_title
     env.filters["by_name"] = lambda items: sorted(items, key=lambda e: (sort_key(getattr(e, "name", "") or getattr(e, "title", "")), getattr(e, "id", "")))
     env.filters["lines"] = lambda text: text.replace("-", "–")
+    env.filters["danish_date"] = danish_date
+    env.filters["period"] = period_text
     env.globals.update(
         SECTIONS=SECTIONS,
         letters=letters,

@@ -396,5 +396,11 @@ def test_sub_path_404_page_has_its_style_and_links(page, sub_path_site):
         response = page.goto(origin + prefix + "findes/ikke/", wait_until="networkidle")
         assert response.status == 404
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert page.inner_text("article h1") == "Siden findes ikke"
+        page.fill("article input[name=q]", SEARCH_WORD)
+        with page.expect_navigation():
+            page.press("article input[name=q]", "Enter")
+        assert page.url == f"{origin}{prefix}soeg/?q={SEARCH_WORD}"
+        page.go_back()
         page.click("header .md-logo")
         assert page.url == origin + prefix

@@ -65,7 +65,8 @@
     });
     readUrl();
     form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    // Not the text field's change on blur: its re-render would swallow the click that caused the blur.
+    form.addEventListener("change", function (e) { if (e.target !== form.elements.q) update(); });
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
     form.addEventListener("reset", function () { setTimeout(update, 0); });
     update();
@@ -126,6 +127,7 @@
       var purpose = document.createElement("span");
       purpose.textContent = o[5];
       li.append(a, facts, purpose);
+      if (window.TK && window.TK.list) li.append(window.TK.list.button("tilbud", o[0], o[1]));  // Min liste (liste.js)
       return li;
     }
   });

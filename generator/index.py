@@ -128,12 +128,17 @@ def lower_first(name: str) -> str:
 
 
 def related_cases(offer: Offer, cases, by_id, order) -> tuple[Case, ...]:
-    """Return other offers' cases that share a target group with offer, and a method or the package type."""
+    """Return other offers' cases that share a target group with offer, and a method or the package type,
+    closest first: the most target groups and methods in common, then the same package type."""
     groups, methods = {t.id for t in offer.target_groups}, set(offer.methods)
-    def related(case: Case) -> bool:
-        same_type = case.offer and by_id["offers"][case.offer].package_type == offer.package_type
-        return bool(groups & {t.id for t in case.target_groups}) and bool(methods & set(case.methods) or same_type)
-    return tuple(sorted((c for c in cases if c.offer != offer.id and related(c)), key=order))
+
+    def closeness(case: Case) -> int:
+        same_type = bool(case.offer) and by_id["offers"][case.offer].package_type == offer.package_type
+        shared_groups, shared_methods = len(groups & {t.id for t in case.target_groups}), len(methods & set(case.methods))
+        return shared_groups + shared_methods + same_type if shared_groups and (shared_methods or same_type) else 0
+
+    scored = ((closeness(c), c) for c in cases if c.offer != offer.id)
+    return tuple(c for score, c in sorted(((s, c) for s, c in scored if s), key=lambda sc: (-sc[0], order(sc[1]))))
 
 
 def offer_sort(by_id):

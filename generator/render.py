@@ -72,6 +72,7 @@ def environment() -> jinja2.Environment:
     env.filters["danish_date"] = danish_date
     env.filters["period"] = period_text
     env.globals.update(
+        RELATED_SHOWN=3,  # related cases listed before the rest are folded away under 'Vis N flere'
         SECTIONS=SECTIONS,
         letters=letters,
         PROVIDER_KIND_LABELS=model.PROVIDER_KIND_LABELS,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
-from .diagnostics import ContentError, summary
+from .diagnostics import ContentError, UsageError, shown, summary
 
 
 def parser() -> argparse.ArgumentParser:
@@ -46,8 +46,11 @@ def main(argv: list[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         print(summary(error.diagnostics), file=sys.stderr)
         return 1
-    except pipeline.BuildError as error:
-        print(f"Error: {error}", file=sys.stderr)
+    except UsageError as error:
+        print(shown(f"Error: {error}"), file=sys.stderr)
+        return 2
+    except (pipeline.BuildError, OSError) as error:
+        print(shown(f"Error: {error}"), file=sys.stderr)
         return 1
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import model
 from .diagnostics import ContentError
 from .index import build_indexes
-from .load import load_catalog
+from .load import load_catalog, seed_lines
 from .progress import Progress
 from .render import render
 from .validate import validate as validate_files
@@ -23,7 +23,7 @@ SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
 def validate(root: Path) -> model.Catalog:
     """Load and validate the catalogue under root."""
-    return validate_files(load_catalog(root))
+    return validate_files(load_catalog(root), seed_lines(root))
 
 
 def generate(root: Path) -> dict[str, str]:

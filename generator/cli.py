@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     s = commands.add_parser("serve", help="build and serve at http://127.0.0.1:8000, rebuilding on every change")
     s.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
-    s.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    s.add_argument("--port", type=port, default=8000, help="port to serve on (default: 8000)")
     commands.add_parser("schema", help="write the JSON Schema that the YAML files reference")
     d = commands.add_parser("dist", help="build the site and pack it into ROOT/dist/tilbudskataloget-YYYY-MM-DD.zip")
     d.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
@@ -35,6 +35,13 @@ def parser() -> argparse.ArgumentParser:
     y.add_argument("--offers", type=int, required=True, metavar="N", help="number of offers")
     y.add_argument("--out", type=Path, required=True, help="folder to write the catalogue into (empty or an earlier synth)")
     return p
+
+
+def port(value: str) -> int:
+    """Parse a TCP port number for --port."""
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port: use a number from 1 to 65535, e.g. 8001")
+    return int(value)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,6 +107,9 @@ else:  # pragma: no cover - PyYAML without libyaml
 
 def load_catalog(root: Path) -> list[LoadedFile]:
     """Load every catalogue file under root, or raise ContentError with all problems found."""
+    if not any(os.path.lexists(root / name) for name in (*TOP_FILES, *FOLDERS)):
+        raise UsageError(f"{root} holds no catalogue: none of {', '.join((*TOP_FILES, *FOLDERS))} is there "
+                         "(name the catalogue's folder with --root)")
     paths, problems = find_files(root)
     loaded = []
     for path in paths:
@@ -129,9 +132,6 @@ def find_files(root: Path) -> tuple[list[Path], list[Diagnostic]]:
 
     Names starting with '.' are editors' and tools' own (.git, Emacs' .#x.yaml locks) and are left out.
     """
-    if not any(os.path.lexists(root / name) for name in (*TOP_FILES, *FOLDERS)):
-        raise UsageError(f"{root} holds no catalogue: none of {', '.join((*TOP_FILES, *FOLDERS))} is there "
-                         "(name the catalogue's folder with --root)")
     paths = [root / name for name in TOP_FILES if os.path.lexists(root / name)]
     problems: list[Diagnostic] = []
     for folder in FOLDERS:
@@ -145,7 +145,12 @@ def walk(root: Path, folder: Path, paths: list[Path], problems: list[Diagnostic]
         return
     if not folder.is_dir():
         return
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        problems.append(Diagnostic(folder.relative_to(root).as_posix(), 1, "", f"folder cannot be read: {error.strerror or error}"))
+        return
+    for entry in entries:
         path = Path(entry.path)
         if entry.name.startswith("."):
             continue

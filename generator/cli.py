@@ -66,6 +66,9 @@ def run(args) -> int:
         catalog = pipeline.validate(args.root)
         print(f"OK: {len(catalog.offers)} offers, {len(catalog.providers)} providers, {len(catalog.cases)} cases, "
               f"{len(catalog.target_groups)} target groups, {len(catalog.methods)} methods.")
+        if pipeline.seeds_folder(args.root) is None:
+            print("Note: no source texts in ROOT/seeds or ROOT/../shared/seeds, so line ranges were not checked "
+                  "against them.", file=sys.stderr)
     elif args.command == "build":
         out = pipeline.build(args.root, args.out, offline=args.offline, site_url=args.site_url, quiet=args.quiet)
         if not args.quiet:

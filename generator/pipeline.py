@@ -10,13 +10,13 @@ from pathlib import Path
 from . import model
 from .diagnostics import ContentError, UsageError
 from .index import build_indexes
-from .load import load_catalog, seed_lines
+from .load import load_catalog, seed_lines, seeds_folder
 from .progress import Progress
 from .render import render
 from .validate import validate as validate_files
 from .write import CONFIG, BuildError, build_site, check_output, pack_site, work_lock, write_docs, write_text
 
-__all__ = ["BuildError", "ContentError", "build", "dist", "generate", "serve", "validate", "write_schema"]
+__all__ = ["BuildError", "ContentError", "build", "dist", "generate", "seeds_folder", "serve", "validate", "write_schema"]
 
 SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 

@@ -45,8 +45,13 @@ def refused_character(text: str) -> tuple[int, str] | None:
     return None
 
 
+KINDS = {"Cc": "a control character", "Cs": "a surrogate", "Co": "a private-use character", "Cn": "not a character"}
+
+
 def describe(character: str) -> str:
-    return f"U+{ord(character):04X} {unicodedata.name(character, 'without a name')}"
+    """Return e.g. 'U+200B ZERO WIDTH SPACE' or 'U+001B (a control character)'."""
+    name = unicodedata.name(character, None) or f"({KINDS.get(unicodedata.category(character), 'no name')})"
+    return f"U+{ord(character):04X} {name}"
 
 
 def normalise(text: str) -> str:

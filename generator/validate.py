@@ -50,16 +50,16 @@ def validate(files: list[LoadedFile], seed_lines: dict[str, int] | None = None) 
         problems += [*file.problems, *content_problems(file), *list_problems(file, items)]
     declared = declared_ids(items)
     problems += check_ids(declared)
-    found: dict[str, list[tuple[model.Entity, Item]]] = {name: [] for name in model.COLLECTIONS}
+    found: dict[str, list[model.Entity]] = {name: [] for name in model.COLLECTIONS}
     for item in items:
         entity, schema_problems = check_schema(item)
         problems += schema_problems + check_references(item, declared)
         if entity is not None:
-            found[item.collection].append((entity, item))
-    problems += check_sources(found, seed_lines) + check_cases(found)
+            found[item.collection].append(entity)
+    problems += check_sources(items, seed_lines) + check_cases(items)
     if problems:
         raise ContentError(problems)
-    return model.Catalog(**{name: tuple(sorted((e for e, _ in pairs), key=lambda e: e.id)) for name, pairs in found.items()})
+    return model.Catalog(**{name: tuple(sorted(entities, key=lambda e: e.id)) for name, entities in found.items()})
 
 
 def list_problems(file: LoadedFile, items: list[Item]) -> list[Diagnostic]:
@@ -229,43 +229,58 @@ def check_references(item: Item, declared: dict[str, dict[str, list[Item]]]) -> 
     return problems
 
 
-def check_cases(found: dict[str, list[tuple[model.Entity, Item]]]) -> list[Diagnostic]:
-    """Report a case whose offer is delivered by another provider than the case's."""
-    offers = {offer.id: offer for offer, _ in found["offers"]}
+def check_cases(items: list[Item]) -> list[Diagnostic]:
+    """Report a case whose offer is delivered by another provider than the case's (as written, valid or not)."""
+    providers = {item.id: item.data.get("provider") for item in items if item.collection == "offers" and item.id}
     problems = []
-    for case, item in found["cases"]:
-        offer = offers.get(case.offer)
-        if offer is not None and offer.provider != case.provider:
-            problems.append(item.problem(("offer",), f"offer '{offer.id}' is delivered by '{offer.provider}', "
-                                                     f"not by the case's provider '{case.provider}'"))
+    for item in items:
+        if item.collection != "cases" or not isinstance(item.data, dict):
+            continue
+        offer, provider = item.data.get("offer"), item.data.get("provider")
+        delivered_by = providers.get(offer) if isinstance(offer, str) else None
+        if isinstance(delivered_by, str) and isinstance(provider, str) and delivered_by != provider:
+            problems.append(item.problem(("offer",), f"offer '{offer}' is delivered by '{delivered_by}', "
+                                                     f"not by the case's provider '{provider}'"))
     return problems
 
 
 RANGE = re.compile(r"(\d+)(?:-(\d+))?")
 
 
-def check_sources(found: dict[str, list[tuple[model.Entity, Item]]], seed_lines: dict[str, int] | None) -> list[Diagnostic]:
-    """Report line ranges that run backwards, start at 0, or end after the last line of their source's text."""
+def check_sources(items: list[Item], seed_lines: dict[str, int] | None) -> list[Diagnostic]:
+    """Report source texts missing from the seeds, and line ranges that run backwards, start at 0, or end
+    after the last line of their source's text (as written, valid or not)."""
     problems, lengths = [], {}
-    for source, item in found["sources"]:
-        if seed_lines is not None and source.file not in seed_lines:
-            problems.append(item.problem(("file",), f"'{source.file}' is not among the source texts (the seeds folder)"))
-        lengths[source.id] = seed_lines.get(source.file) if seed_lines is not None else None
-    for pairs in found.values():
-        for entity, item in pairs:
-            for i, ref in enumerate(getattr(entity, "sources", ())):
-                if isinstance(ref, model.SourceRef):
-                    message = range_problem(ref.lines, lengths.get(ref.source))
-                    if message:
-                        problems.append(item.problem(("sources", i, "lines"), message))
+    for item in items:
+        file = item.data.get("file") if item.collection == "sources" and isinstance(item.data, dict) else None
+        if item.id and isinstance(file, str) and seed_lines is not None:
+            lengths[item.id] = seed_lines.get(file.strip())
+            if lengths[item.id] is None:
+                problems.append(item.problem(("file",), f"'{file}' is not among the source texts (in the seeds folder)"))
+    for item in items:
+        for i, source, lines in cited_lines(item):
+            message = range_problem(lines, lengths.get(source))
+            if message:
+                problems.append(item.problem(("sources", i, "lines"), message))
     return problems
+
+
+def cited_lines(item: Item):
+    """Yield (index, source id, lines) for each well-formed source reference of item."""
+    sources = item.data.get("sources") if isinstance(item.data, dict) else None
+    for i, ref in enumerate(sources if isinstance(sources, list) else ()):
+        lines = ref.get("lines") if isinstance(ref, dict) else None
+        if isinstance(lines, str) and re.fullmatch(model.LINES_PATTERN, lines):
+            yield i, ref.get("source"), lines
 
 
 def range_problem(lines: str, length: int | None) -> str | None:
     for match in RANGE.finditer(lines):
         start, end = int(match[1]), int(match[2] or match[1])
-        if start == 0 or start > end:
-            return f"'{match[0]}' is not a line range: lines count from 1, and a range runs from the lower number to the higher"
+        if start == 0:
+            return f"'{match[0]}' starts at line 0: lines count from 1"
+        if start > end:
+            return f"'{match[0]}' runs backwards: write the lower number first, e.g. '{end}-{start}'"
         if length is not None and end > length:
             return f"'{match[0]}' runs past the end of the source text, which has {length} lines"
     return None

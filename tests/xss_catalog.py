@@ -118,7 +118,8 @@ def make_xss_catalog(source: Path, target: Path, texts: tuple[str, ...] = PAYLOA
 
     With BENIGN as texts, the copy has the same fields filled with harmless words: the same page structure.
     """
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "site"))
+    # Without the source texts: 'file' names one of them, and holds payloads here.
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "site", "seeds"))
     schema = model.CatalogFile.model_json_schema()
     defs, found = schema["$defs"], set()
     for path in sorted(target.rglob("*.yaml")):

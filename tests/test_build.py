@@ -59,3 +59,15 @@ def test_yaml_text_is_not_live_html(catalog_copy, tmp_path):
     page = (site / "tilbud" / "vaerkstedet-mentorpakke" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and 'href="javascript:' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "&#60;script&#62;alert(1)" in page
+
+
+def test_the_longest_ids_build(catalog_copy, tmp_path):
+    """Ids of ID_MAX characters fit every name the build makes of them (pages, folders, finder scripts)."""
+    from generator.model import ID_MAX
+
+    long_id = ("a" * ID_MAX)
+    for path in sorted(catalog_copy.rglob("*.yaml")):
+        path.write_text(path.read_text(encoding="utf-8").replace("autisme", long_id), encoding="utf-8")
+    site = build(catalog_copy, tmp_path / "site")
+    assert (site / "maalgrupper" / long_id / "index.html").is_file()
+    assert (site / "assets" / "finder" / f"maalgruppe-{long_id}.js").is_file()

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
-from xss_catalog import BENIGN, PAYLOADS, make_xss_catalog
+from xss_catalog import BENIGN, PAYLOADS, make_xss_catalog, random_texts
 
 from generator import model
 from generator.diagnostics import ContentError
@@ -311,16 +311,6 @@ def shown_text(page: Path) -> str:
     parser = Text()
     parser.feed(page.read_text(encoding="utf-8"))
     return re.sub(r"\s+", " ", " ".join(parser.parts))
-
-
-def random_texts(seed: int) -> tuple[str, ...]:
-    """Texts that pass validation: random printable code points of every plane, and payloads."""
-    import random
-
-    rng = random.Random(seed)
-    alphabet = [c for c in map(chr, range(0x21, 0x30000, 7)) if c.isprintable()]
-    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(3, 12))) for _ in range(6)]
-    return (*words, *rng.sample(PAYLOADS, 4))
 
 
 @pytest.fixture(scope="module")

@@ -46,3 +46,16 @@ def test_front_matter_title_survives_any_character():
         body, meta = get_data(f"---\ntitle: {front_matter_title(text)}\n---\n\nTekst\n")
         assert body == "Tekst\n" and meta["title"].isprintable(), text
         assert "<" not in meta["title"] and "{: onerror=x }" in meta["title"] or "onerror" not in text
+
+
+def test_every_other_page_of_a_section_has_a_reserved_name():
+    """An entity whose id named another page of its section would replace that page: such names are reserved."""
+    from generator.model import RESERVED_IDS, SECTIONS
+
+    catalog = validate(FIXTURES / "catalog")
+    ids = {section: {e.id for e in getattr(catalog, collection)} for collection, section in SECTIONS.items()}
+    pages = generate(FIXTURES / "catalog")
+    for path in pages:
+        section, _, name = path.partition("/")
+        if section in ids and name.endswith(".md"):
+            assert name.removesuffix(".md") in ids[section] | set(RESERVED_IDS), path

@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--site-url", default=None, help="the address the site is published at, e.g. https://intra.example/katalog/")
     d.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     y = commands.add_parser("synth", help="write a synthetic catalogue of N offers, for benchmarks and tests")
-    y.add_argument("--offers", type=int, required=True, metavar="N", help="number of offers")
+    y.add_argument("--offers", type=count, required=True, metavar="N", help="number of offers")
     y.add_argument("--out", type=Path, required=True, help="folder to write the catalogue into (empty or an earlier synth)")
     return p
 
@@ -41,6 +41,13 @@ def port(value: str) -> int:
     """Parse a TCP port number for --port."""
     if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= 65535:
         raise argparse.ArgumentTypeError(f"'{value}' is not a port: use a number from 1 to 65535, e.g. 8001")
+    return int(value)
+
+
+def count(value: str) -> int:
+    """Parse a number of at least 1 for --offers."""
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of offers: use a whole number of at least 1")
     return int(value)
 
 

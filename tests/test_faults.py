@@ -109,6 +109,13 @@ def test_serve_refuses_an_invalid_port(port):
     assert f"argument --port: '{port}' is not a port: use a number from 1 to 65535" in result.stderr
 
 
+@pytest.mark.parametrize("offers", ["0", "-1", "fem"])
+def test_synth_refuses_a_number_of_offers_below_one(tmp_path, offers):
+    result = run_cli("synth", "--offers", offers, "--out", str(tmp_path / "synth"))
+    assert result.returncode == 2 and f"'{offers}' is not a number of offers" in result.stderr
+    assert not (tmp_path / "synth").exists()
+
+
 def test_serve_refuses_a_busy_port_before_generating(catalog_copy):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -16,7 +16,7 @@ from pathlib import Path
 from .diagnostics import ContentError, Diagnostic, UsageError
 from .parse import MAX_DEPTH, LoadedFile, fail, format_loc, parse_yaml
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadedFile", "catalog_paths", "format_loc", "load_catalog", "load_file", "seed_lines", "seeds_folder"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadedFile", "catalog_paths", "format_loc", "load_catalog", "load_file", "read_catalog", "seed_lines", "seeds_folder"]
 
 MAX_BYTES = 5 * 1024 * 1024
 TOP_FILES = ("providers.yaml", "packages.yaml")
@@ -25,6 +25,14 @@ FOLDERS = ("content", "cases")
 
 def load_catalog(root: Path) -> list[LoadedFile]:
     """Load every catalogue file under root, or raise ContentError with all problems found."""
+    loaded, problems = read_catalog(root)
+    if problems:
+        raise ContentError(problems + [p for file in loaded for p in file.problems])
+    return loaded
+
+
+def read_catalog(root: Path) -> tuple[list[LoadedFile], list[Diagnostic]]:
+    """Return every catalogue file under root that could be read, and a diagnostic for each one that could not."""
     if not any(os.path.lexists(root / name) for name in (*TOP_FILES, *FOLDERS)):
         raise UsageError(f"{root} holds no catalogue: none of {', '.join((*TOP_FILES, *FOLDERS))} is there "
                          "(name the catalogue's folder with --root)")
@@ -35,9 +43,7 @@ def load_catalog(root: Path) -> list[LoadedFile]:
             loaded.append(load_file(path, path.relative_to(root).as_posix(), root))
         except ContentError as error:
             problems.extend(error.diagnostics)
-    if problems:  # validating the rest would only add errors about what the unread files define
-        raise ContentError(problems + [p for file in loaded for p in file.problems])
-    return loaded
+    return loaded, problems
 
 
 def catalog_paths(root: Path) -> list[Path]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import model
 from .diagnostics import ContentError, UsageError
 from .index import build_indexes
-from .load import load_catalog, seed_lines, seeds_folder
+from .load import read_catalog, seed_lines, seeds_folder
 from .progress import Progress
 from .render import render
 from .validate import validate as validate_files
@@ -22,8 +22,15 @@ SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
 
 def validate(root: Path) -> model.Catalog:
-    """Load and validate the catalogue under root."""
-    return validate_files(load_catalog(root), seed_lines(root))
+    """Load and validate the catalogue under root; report every problem of every file."""
+    files, unread = read_catalog(root)
+    if not unread:
+        return validate_files(files, seed_lines(root))
+    try:  # the files that could be read are checked too, all but their references: an unread file may define them
+        validate_files(files, seed_lines(root), references=False)
+    except ContentError as error:
+        unread += error.diagnostics
+    raise ContentError(unread)
 
 
 def generate(root: Path) -> dict[str, str]:

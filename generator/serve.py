@@ -83,7 +83,7 @@ def regenerate(root: Path, generate, write, has_pages: bool) -> None:
     for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
     shows = "the preview shows the last good version" if has_pages else "there is nothing to show until they are fixed"
-    print(summary(diagnostics).replace("nothing was written", shows) if diagnostics else f"The preview: {shows}.", file=sys.stderr)
+    print(summary(diagnostics).replace("nothing was written", shows) if diagnostics else f"{shows[0].upper()}{shows[1:]}.", file=sys.stderr)
 
 
 def serve(root: Path, port: int, generate, write, docs: Path) -> None:

@@ -27,6 +27,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from .diagnostics import UsageError
+
 ASSETS = Path(__file__).parent / "assets"
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
@@ -42,8 +44,6 @@ class BuildError(Exception):
 
 def check_output(out: Path, root: Path) -> Path:
     """Return out resolved if a build may replace it (a folder a build made, an empty one, or none), else raise UsageError."""
-    from .diagnostics import UsageError
-
     target, root = out.resolve(), root.resolve()
     if target == root or root.is_relative_to(target):
         raise UsageError(f"{out} holds the catalogue itself: a build replaces its output folder whole; choose a new folder, e.g. {root / 'site'}")

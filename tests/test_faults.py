@@ -157,7 +157,7 @@ def test_watcher_prints_content_and_template_errors_as_diagnostics(capsys):
     syntax = jinja2.TemplateSyntaxError("unexpected '}'", 7, "offer.md.j2", "generator/templates/offer.md.j2")
     assert regenerate_with(syntax, capsys).startswith("generator/templates/offer.md.j2:7: error: template syntax error: unexpected '}'\n")
     assert regenerate_with(FileNotFoundError(2, "No such file or directory", "x.yaml"), capsys) == (
-        "Error: [Errno 2] No such file or directory: 'x.yaml'\nThe preview: the preview shows the last good version.\n")
+        "Error: [Errno 2] No such file or directory: 'x.yaml'\nThe preview shows the last good version.\n")
 
 
 def test_watcher_thread_survives_a_bug_with_one_line(capsys):

@@ -5,7 +5,7 @@ into the HTML. Every outcome is either diagnostics in our format or pages as saf
 
 Pages are checked as MkDocs' Markdown makes them (fast, every example); a few whole sites are built with
 MkDocs here, and one is loaded in Chromium by tests/test_browser_safety.py. FUZZ_EXAMPLES=1000 runs
-each property on more examples than the default (60; the mutations of the real catalogue get two thirds).
+each property on more examples than the default (40; the mutations of the real catalogue get two thirds).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from generator.render import render
 from generator.validate import validate
 
 SECONDS = 5  # "a few seconds": the worst example takes about one on a quiet machine
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 DIAGNOSTIC = re.compile(r"^[^:\n]+:\d+: error: \S.*$")
 

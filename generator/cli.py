@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
-from .diagnostics import ContentError, summary
+from .diagnostics import ContentError, UsageError, shown, summary
 from .review import DEFAULT_AGE
 
 REVIEW_AGE = f"warn when an entity's 'reviewed' date is more than DAYS days old (default: {DEFAULT_AGE})"
@@ -28,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--review-age", type=int, default=DEFAULT_AGE, metavar="DAYS", help=REVIEW_AGE)
     s = commands.add_parser("serve", help="build and serve at http://127.0.0.1:8000, rebuilding on every change")
     s.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
-    s.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    s.add_argument("--port", type=port, default=8000, help="port to serve on (default: 8000)")
     commands.add_parser("schema", help="write the JSON Schema that the YAML files reference")
     d = commands.add_parser("dist", help="build the site and pack it into ROOT/dist/tilbudskataloget-YYYY-MM-DD.zip")
     d.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
@@ -38,9 +38,23 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
     d.add_argument("--review-age", type=int, default=DEFAULT_AGE, metavar="DAYS", help=REVIEW_AGE)
     y = commands.add_parser("synth", help="write a synthetic catalogue of N offers, for benchmarks and tests")
-    y.add_argument("--offers", type=int, required=True, metavar="N", help="number of offers")
+    y.add_argument("--offers", type=count, required=True, metavar="N", help="number of offers")
     y.add_argument("--out", type=Path, required=True, help="folder to write the catalogue into (empty or an earlier synth)")
     return p
+
+
+def port(value: str) -> int:
+    """Parse a TCP port number for --port."""
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port: use a number from 1 to 65535, e.g. 8001")
+    return int(value)
+
+
+def count(value: str) -> int:
+    """Parse a number of at least 1 for --offers."""
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of offers: use a whole number of at least 1")
+    return int(value)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,8 +66,11 @@ def main(argv: list[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         print(summary(error.diagnostics), file=sys.stderr)
         return 1
-    except pipeline.BuildError as error:
-        print(f"Error: {error}", file=sys.stderr)
+    except UsageError as error:
+        print(shown(f"Error: {error}"), file=sys.stderr)
+        return 2
+    except (pipeline.BuildError, OSError) as error:
+        print(shown(f"Error: {error}"), file=sys.stderr)
         return 1
 
 
@@ -67,6 +84,9 @@ def run(args) -> int:
         catalog = pipeline.validate(args.root, **options)
         print(f"OK: {len(catalog.offers)} offers, {len(catalog.providers)} providers, {len(catalog.cases)} cases, "
               f"{len(catalog.target_groups)} target groups, {len(catalog.methods)} methods.")
+        if pipeline.seeds_folder(args.root) is None:
+            print("Note: no source texts in ROOT/seeds or ROOT/../shared/seeds, so line ranges were not checked "
+                  "against them.", file=sys.stderr)
     elif args.command == "build":
         out = pipeline.build(args.root, args.out, offline=args.offline, site_url=args.site_url, quiet=args.quiet, **options)
         if not args.quiet:

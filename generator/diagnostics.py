@@ -1,4 +1,8 @@
-"""One error type and one message format: `path:line: error: where: message` (or `warning:`)."""
+"""One error type and one message format: `path:line: error: where: message` (or `warning:`).
+
+Messages quote content, so every character a terminal would act on or not show (ESC, BEL, NUL,
+bidi controls, zero-width spaces …) is printed as an escape such as \\u200b.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,18 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.where}: " if self.where else ""
-        return f"{self.path}:{self.line}: {self.severity}: {where}{self.message}"
+        return shown(f"{self.path}:{self.line}: {self.severity}: {where}{self.message}")
+
+
+def shown(text: str) -> str:
+    """Return text with each character that is not printable written as an escape, e.g. \\x1b."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+class UsageError(Exception):
+    """A command that cannot run as given (a folder it may not replace, no catalogue at --root): exit 2."""
 
 
 class ContentError(Exception):

@@ -1,57 +1,32 @@
 """Stage 1: read the catalogue's YAML files into plain data plus a line table.
 
-Input: a root folder. Output: LoadedFile objects (data, and the line of every node by its data path).
-Rejects syntax errors, duplicate keys, empty, oversized and non-UTF-8 files. Never validates meaning.
+Input: a root folder. Output: LoadedFile objects (data, the line of every node by its data path, and
+duplicate keys found; parse.py turns text into them). Every way a file can fail to be found, read or
+parsed is one diagnostic naming the file and line: links may not leave the catalogue, only regular
+files are read, and their size is checked before reading. The only module that reads the catalogue.
+Never validates meaning.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
+import stat
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from .diagnostics import ContentError, Diagnostic, UsageError
+from .parse import MAX_DEPTH, LoadedFile, fail, format_loc, parse_yaml
 
-from .diagnostics import ContentError, Diagnostic
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadedFile", "catalog_paths", "content_date", "format_loc", "load_catalog", "load_file", "read_catalog", "seed_lines", "seeds_folder"]
 
 MAX_BYTES = 5 * 1024 * 1024
-
-
-class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The safe loader, but dates stay text: the model parses them, so a day that does not exist
-    ('2025-02-30') gets a message with its line instead of stopping PyYAML with a traceback."""
-
-
-Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in Loader.yaml_implicit_resolvers.items()
-}
-DataPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class LoadedFile:
-    path: str
-    data: dict
-    lines: dict[DataPath, int] = field(repr=False)
-
-    def line(self, loc: DataPath) -> int:
-        """Return the line of the deepest node on loc that the file has."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return 1
-
-
-def catalog_paths(root: Path) -> list[Path]:
-    """Return every YAML file of the catalogue under root, sorted."""
-    patterns = ["providers.yaml", "packages.yaml", "content/**/*.yaml", "content/**/*.yml", "cases/**/*.yaml", "cases/**/*.yml"]
-    return sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+TOP_FILES = ("providers.yaml", "packages.yaml")
+FOLDERS = ("content", "cases")
 
 
 # Where catalog_paths looks, as git pathspecs relative to the root.
-CATALOG_PATHSPECS = ("providers.yaml", "packages.yaml", "content", "cases")
+CATALOG_PATHSPECS = (*TOP_FILES, *FOLDERS)
 
 
 def content_date(root: Path, latest: int | None = None) -> datetime.date | None:
@@ -92,46 +67,108 @@ def git(root: Path, *args: str) -> str | None:
 
 def load_catalog(root: Path) -> list[LoadedFile]:
     """Load every catalogue file under root, or raise ContentError with all problems found."""
-    loaded, problems = [], []
-    for path in catalog_paths(root):
-        try:
-            loaded.append(load_file(path, path.relative_to(root).as_posix()))
-        except ContentError as error:
-            problems.extend(error.diagnostics)
+    loaded, problems = read_catalog(root)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems + [p for file in loaded for p in file.problems])
     return loaded
 
 
-def load_file(path: Path, name: str) -> LoadedFile:
+def read_catalog(root: Path) -> tuple[list[LoadedFile], list[Diagnostic]]:
+    """Return every catalogue file under root that could be read, and a diagnostic for each one that could not."""
+    if not any(os.path.lexists(root / name) for name in (*TOP_FILES, *FOLDERS)):
+        raise UsageError(f"{root} holds no catalogue: none of {', '.join((*TOP_FILES, *FOLDERS))} is there "
+                         "(name the catalogue's folder with --root)")
+    paths, problems = find_files(root)
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(load_file(path, path.relative_to(root).as_posix(), root))
+        except ContentError as error:
+            problems.extend(error.diagnostics)
+    return loaded, problems
+
+
+def catalog_paths(root: Path) -> list[Path]:
+    """Return every YAML file name of the catalogue under root, sorted."""
+    return find_files(root)[0]
+
+
+def find_files(root: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Return the catalogue's YAML paths under root, sorted, and a problem for each folder link met.
+
+    Names starting with '.' are editors' and tools' own (.git, Emacs' .#x.yaml locks) and are left out.
+    """
+    paths = [root / name for name in TOP_FILES if os.path.lexists(root / name)]
+    problems: list[Diagnostic] = []
+    for folder in FOLDERS:
+        walk(root, root / folder, paths, problems)
+    return sorted(paths), problems
+
+
+def walk(root: Path, folder: Path, paths: list[Path], problems: list[Diagnostic]) -> None:
+    if folder.is_symlink():
+        problems.append(Diagnostic(folder.relative_to(root).as_posix(), 1, "", "is a link to a folder: links to folders are not followed; move the folder into the catalogue"))
+        return
+    if not folder.is_dir():
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        problems.append(Diagnostic(folder.relative_to(root).as_posix(), 1, "", f"folder cannot be read: {error.strerror or error}"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith((".yaml", ".yml")):
+            paths.append(path)
+        elif entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and path.is_dir()):
+            walk(root, path, paths, problems)
+
+
+def load_file(path: Path, name: str, root: Path | None = None) -> LoadedFile:
     """Load one YAML file; raise ContentError naming the file and line on any problem."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        fail(name, 1, f"file is too large ({len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB): split it into several files")
-    text = decode(raw, name)
     if name.endswith(".yml"):
         fail(name, 1, "catalogue files must end in '.yaml', not '.yml'")
+    return parse_yaml(decode(read(path, name, root or path.parent), name), name)
+
+
+def read(path: Path, name: str, root: Path) -> bytes:
+    """Return the bytes of path, refusing links out of root, special files and files over MAX_BYTES."""
     try:
-        loader = Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        fail(name, mark.line + 1 if mark else 1, f"YAML syntax error: {error.problem or error.context}")
-    except yaml.YAMLError as error:
-        fail(name, 1, f"YAML syntax error: {error}")
-    if data is None:
-        fail(name, 1, "file is empty: remove it or add content")
-    if not isinstance(data, dict):
-        fail(name, node.start_mark.line + 1, "the file must be a mapping of lists, e.g. 'offers:' followed by items")
-    lines: dict[DataPath, int] = {}
-    problems = record_lines(node, (), lines, name)
-    if problems:
-        raise ContentError(problems)
-    return LoadedFile(name, data, lines)
+        if path.is_symlink():
+            check_link(path, name, root)
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            fail(name, 1, "is a folder, not a file: folder names must not end in '.yaml'")
+        if not stat.S_ISREG(info.st_mode):
+            fail(name, 1, "is not a regular file (a pipe, socket or device): catalogue files must be ordinary files")
+        if info.st_size > MAX_BYTES:
+            fail(name, 1, too_large(info.st_size))
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # the file may have grown since stat
+    except OSError as error:
+        fail(name, 1, f"cannot be read: {error.strerror or error}")
+    if len(raw) > MAX_BYTES:
+        fail(name, 1, too_large(len(raw)))
+    return raw
+
+
+def check_link(path: Path, name: str, root: Path) -> None:
+    """Refuse a link that loops, leads nowhere or leaves the catalogue."""
+    target = os.readlink(path)
+    try:
+        real = Path(path).resolve(strict=True)
+    except FileNotFoundError:
+        fail(name, 1, f"is a link to '{target}', which does not exist")
+    except (RuntimeError, OSError):
+        fail(name, 1, f"is a link to '{target}' that leads back to itself")
+    if not real.is_relative_to(root.resolve()):
+        fail(name, 1, f"is a link to '{real}', outside the catalogue: copy the file in instead")
+
+
+def too_large(size: int) -> str:
+    return f"file is too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB): split it into several files"
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -142,34 +179,20 @@ def decode(raw: bytes, name: str) -> str:
         fail(name, line, f"file is not UTF-8 (byte 0x{raw[error.start]:02x}): save it with UTF-8 encoding")
 
 
-def record_lines(node: yaml.Node, loc: DataPath, lines: dict, name: str) -> list[Diagnostic]:
-    """Fill lines with the line of every node below node; return duplicate-key problems."""
-    lines[loc] = node.start_mark.line + 1
-    problems: list[Diagnostic] = []
-    if isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            problems += record_lines(child, (*loc, i), lines, name)
-    elif isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, child in node.value:
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                where = format_loc(loc)
-                problems.append(Diagnostic(name, line, where, f"duplicate key '{key.value}' (first at line {seen[key.value]})"))
-                continue
-            seen[key.value] = line
-            problems += record_lines(child, (*loc, key.value), lines, name)
-            lines[(*loc, key.value)] = line
-    return problems
+def seeds_folder(root: Path) -> Path | None:
+    """Return the folder of source texts beside the catalogue: ROOT/seeds, else ROOT/../shared/seeds."""
+    return next((f for f in (root / "seeds", root.resolve().parent / "shared" / "seeds") if f.is_dir()), None)
 
 
-def format_loc(loc: DataPath) -> str:
-    """Format a data path as 'offers[3].target_groups[1]'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def fail(name: str, line: int, message: str):
-    raise ContentError([Diagnostic(name, line, "", message)])
+def seed_lines(root: Path) -> dict[str, int] | None:
+    """Return {file name: number of lines} of every source text, or None when there is no seeds folder."""
+    folder = seeds_folder(root)
+    if folder is None:
+        return None
+    counts = {}
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            counts[path.name] = len(decode(read(path, path.name, folder), path.name).splitlines())
+        except ContentError:
+            continue  # an unreadable text counts as missing: validate names the source that cites it
+    return counts

@@ -11,7 +11,10 @@ import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .safety import describe, refused_character
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LINES_PATTERN = r"^[0-9]+(-[0-9]+)?(, ?[0-9]+(-[0-9]+)?)*$"
@@ -22,8 +25,25 @@ EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æø�
 PHONE_PATTERN = r"^\+?[0-9]+( [0-9]+)*$"
 PERIOD_PATTERN = r"^(ukendt|[0-9]{4}([-–][0-9]{4})?)$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Ids become file and folder names ('maalgrupper/<id>/index.html', 'assets/finder/maalgruppe-<id>.js'):
+# 80 characters keep every name far below the 255 bytes file systems allow, and paths short for Windows.
+ID_MAX = 80
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
+
+
+def plain_text(text: str) -> str:
+    """Refuse text holding a control or invisible character (see safety.REFUSED_CATEGORIES)."""
+    found = refused_character(text)
+    if found:
+        position, character = found
+        where = f"after '{text[max(0, position - 20):position]}'" if position else "at the start"
+        raise PydanticCustomError("text_character", "holds the invisible or control character {character} {where}: "
+                                  "delete it (retype the text around it if you cannot see it)",
+                                  {"character": describe(character), "where": where})
+    return text
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
 
 
 class Entity(BaseModel):
@@ -375,7 +395,9 @@ COLLECTIONS: dict[str, type[Entity]] = {
 }
 
 
-# Each collection's folder in the site, which is also its URL segment.
+# Each collection's folder in the site, which is also its URL segment. Besides its entities' pages
+# ('<section>/<id>.md') a section has only its list page, so no entity may have that page's name as id.
+RESERVED_IDS = ("index",)
 SECTIONS = {
     "offers": "tilbud",
     "providers": "udbydere",

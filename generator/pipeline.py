@@ -8,26 +8,33 @@ import os
 from pathlib import Path
 
 from . import model
-from .diagnostics import ContentError
+from .diagnostics import ContentError, UsageError
 from .export import export
 from .index import build_indexes
-from .load import content_date, load_catalog
+from .load import content_date, read_catalog, seed_lines, seeds_folder
 from .progress import Progress
 from .dates import danish_date
 from .render import render
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
-from .write import CONFIG, BuildError, build_site, pack_site, write_docs, write_text
+from .write import CONFIG, BuildError, build_site, check_output, pack_site, work_lock, write_docs, write_text
 
-__all__ = ["BuildError", "ContentError", "build", "dist", "generate", "serve", "validate", "write_schema"]
+__all__ = ["BuildError", "ContentError", "build", "dist", "generate", "seeds_folder", "serve", "validate", "write_schema"]
 
 SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
 
 def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Catalog:
-    """Load and validate the catalogue under root; pass each warning (old reviews) to warn, if given."""
-    files = load_catalog(root)
-    catalog = validate_files(files)
+    """Load and validate the catalogue under root, reporting every problem of every file; pass each warning
+    (old reviews) to warn, if given."""
+    files, unread = read_catalog(root)
+    if unread:
+        try:  # the files that could be read are checked too, all but their references: an unread file may define them
+            validate_files(files, seed_lines(root), references=False)
+        except ContentError as error:
+            unread += error.diagnostics
+        raise ContentError(unread)
+    catalog = validate_files(files, seed_lines(root))
     for warning in stale_reviews(files, datetime.date.today(), review_age) if warn else ():
         warn(warning)
     return catalog
@@ -47,6 +54,8 @@ def docs_dir(root: Path, offline: bool) -> Path:
 def build(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False,
           warn=None, review_age: int = DEFAULT_AGE) -> Path:
     """Validate, generate and build the site; the output is replaced only on success."""
+    out = check_output(out or root / ("site-offline" if offline else "site"), root)
+    source_date_epoch()
     progress = Progress(quiet)
     try:
         progress.show("Reading, checking and rendering the catalogue")
@@ -54,11 +63,12 @@ def build(root: Path, out: Path | None = None, *, offline: bool = False, site_ur
         pages = generate(root, None if offline else site_url, warning, review_age)  # the file-share variant has no address
         progress.show("Writing pages")
         docs, total = docs_dir(root, offline), sum(path.endswith(".md") for path in pages)
-        write_docs(docs, pages)
-        del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
-        extra = {"content_date": danish_date(content_date(root, source_date_epoch() or None))}
-        with progress.mkdocs(total):
-            return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url, extra)
+        with work_lock(root / "build", lambda: progress.show("Waiting for another build of this catalogue to finish")):
+            write_docs(docs, pages)
+            del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
+            extra = {"content_date": danish_date(content_date(root, source_date_epoch() or None))}
+            with progress.mkdocs(total):
+                return build_site(docs, out, offline, site_url, extra)
     finally:
         progress.close()
 
@@ -67,7 +77,11 @@ def serve(root: Path, port: int) -> None:
     """Serve a live preview that regenerates pages whenever the YAML or templates change."""
     from .serve import serve as live
 
-    live(root, port, generate, lambda pages: write_docs(docs_dir(root, False), pages))
+    def write(pages: dict[str, str]) -> int:
+        with work_lock(root / "build"):
+            return write_docs(docs_dir(root, False), pages)
+
+    live(root, port, generate, write, docs_dir(root, False))
 
 
 def write_schema() -> Path:
@@ -82,10 +96,18 @@ def dist(root: Path, out: Path | None = None, *, offline: bool = False, site_url
          warn=None, review_age: int = DEFAULT_AGE) -> Path:
     """Build the site, then pack it into out/tilbudskataloget[-offline]-YYYY-MM-DD.zip (out defaults to ROOT/dist)."""
     epoch = source_date_epoch()  # read before the build, which sets its default of 0
-    site = build(root, offline=offline, site_url=site_url, quiet=quiet, warn=warn, review_age=review_age)
     day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date() if epoch is not None else datetime.date.today()
     name = f"tilbudskataloget{'-offline' if offline else ''}-{day.isoformat()}"
-    return pack_site(site, (out or root / "dist") / f"{name}.zip", name, epoch)
+    target = (out or root / "dist") / f"{name}.zip"
+    if target.parent.exists() and not target.parent.is_dir():
+        raise UsageError(f"{target.parent} is a file, not a folder: choose a folder for the zip file")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: remove it or choose another folder for the zip file")
+    site = build(root, offline=offline, site_url=site_url, quiet=quiet, warn=warn, review_age=review_age)
+    return pack_site(site, target, name, epoch)
+
+
+LAST_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC, the last second a date can hold
 
 
 def source_date_epoch() -> int | None:
@@ -93,6 +115,6 @@ def source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is None:
         return None
-    if not value.strip().isdigit():
-        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{value}'")
+    if not value.strip().isascii() or not value.strip().isdigit() or int(value) > LAST_EPOCH:
+        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to {LAST_EPOCH}), not '{value}'")
     return int(value)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import re
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from . import model
@@ -47,12 +47,18 @@ def escape_text(text: str) -> str:
 
 
 def front_matter_title(text: str) -> Markup:
-    """Return text as a YAML (JSON) string for a page's front matter, HTML-escaped like a heading.
+    """Return text as one double-quoted YAML scalar for a page's front matter, HTML-escaped like a heading.
 
     MkDocs takes a page's title from its first element only when that is the heading; our pages open
     with breadcrumbs, so the title is given here. Material prints page.title unescaped in the header.
+    PyYAML writes it, escaping what YAML may not hold, so that every character reaches MkDocs' reader
+    intact: text it could not read would make MkDocs render the front matter as Markdown. Validation
+    lets no control character through; one that came anyway would become a space here.
     """
-    return Markup(json.dumps(html.escape(text), ensure_ascii=False))
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else " " for c in text)
+    scalar = yaml.safe_dump(html.escape(SPACES.sub(" ", text).strip()), default_style='"', allow_unicode=True, width=float("inf"))
+    return Markup(scalar.rstrip("\n"))
 
 
 @functools.cache

@@ -1,22 +1,25 @@
 """Live preview: regenerate the pages whenever a YAML file or template changes; MkDocs serves and reloads.
 
 MkDocs' own server watches the generated docs folder, so a regenerated page reaches the browser by
-itself. Content errors are printed and the last good pages stay in place.
+itself. Errors while regenerating are printed as diagnostics and the last good pages stay in place;
+started on invalid content with no earlier pages, it stops with the diagnostics.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import threading
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .diagnostics import ContentError, summary
-from .write import CONFIG
+from .diagnostics import ContentError, Diagnostic, UsageError, shown, summary
+from .write import CONFIG, BuildError
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -47,26 +50,53 @@ class Regenerate(FileSystemEventHandler):
 
     def run(self):
         with self.running:
-            self.regenerate()
+            try:
+                self.regenerate()
+            except Exception as error:  # a bug of ours: say so in one line and keep the preview running
+                print(shown(f"Error: regenerating failed ({type(error).__name__}: {error}); the preview shows the last good version"), file=sys.stderr)
 
 
-def serve(root: Path, port: int, generate, write) -> None:
+def check_port(port: int) -> None:
+    """Raise UsageError if 127.0.0.1:port cannot be served on, before anything is generated."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server does
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            raise UsageError(f"cannot serve on 127.0.0.1:{port}: {error.strerror} (is another preview running? "
+                             "choose another port with --port)") from None
+
+
+def regenerate(root: Path, generate, write, has_pages: bool) -> None:
+    """Regenerate the pages; print what changed, or every error and what the preview shows meanwhile."""
+    try:
+        changed = write(generate(root))
+        print(f"Regenerated: {changed} file(s) changed.", file=sys.stderr)
+        return
+    except ContentError as error:
+        diagnostics = error.diagnostics
+    except jinja2.TemplateSyntaxError as error:
+        diagnostics = [Diagnostic(str(error.filename or error.name), error.lineno, "", f"template syntax error: {error.message}")]
+    except (jinja2.TemplateError, BuildError, UsageError, OSError) as error:
+        diagnostics = []
+        print(shown(f"Error: {error}"), file=sys.stderr)
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+    shows = "the preview shows the last good version" if has_pages else "there is nothing to show until they are fixed"
+    print(summary(diagnostics).replace("nothing was written", shows) if diagnostics else f"{shows[0].upper()}{shows[1:]}.", file=sys.stderr)
+
+
+def serve(root: Path, port: int, generate, write, docs: Path) -> None:
     """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
     # Pagefind indexes a finished site; the preview never is one, so it searches with lunr.
     os.environ["TILBUD_LUNR"] = "true"
-
-    def regenerate():
-        try:
-            changed = write(generate(root))
-            print(f"Regenerated: {changed} file(s) changed.", file=sys.stderr)
-        except ContentError as error:
-            for diagnostic in error.diagnostics:
-                print(diagnostic, file=sys.stderr)
-            print(summary(error.diagnostics).replace("nothing was written", "the preview shows the last good version"), file=sys.stderr)
-
-    regenerate()
+    check_port(port)
+    if not (docs / "index.md").is_file():
+        write(generate(root))  # no earlier pages to show: an error here stops the preview
+    else:
+        regenerate(root, generate, write, has_pages=True)
     observer = Observer()
-    handler = Regenerate(regenerate)
+    handler = Regenerate(lambda: regenerate(root, generate, write, has_pages=True))
     for folder in (root / "content", root / "cases", TEMPLATES, TEMPLATES.parent / "assets"):
         if folder.is_dir():
             observer.schedule(handler, str(folder), recursive=True)
@@ -74,7 +104,7 @@ def serve(root: Path, port: int, generate, write) -> None:
     observer.start()
     try:
         # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
-        mkdocs_serve(str(CONFIG), build_type="dirty", docs_dir=str(root / "build" / "docs"), dev_addr=f"127.0.0.1:{port}", strict=False)
+        mkdocs_serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False)
     finally:
         observer.stop()
         observer.join()

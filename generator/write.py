@@ -1,14 +1,21 @@
 """Stage 5: the only module that writes: generated pages to the docs folder, then the site via MkDocs.
 
-Input: {path: text} pages and build options. Output: files on disk. The site is built into a
-temporary folder and swapped in only when MkDocs succeeds, so a failed build leaves the old site.
+Input: {path: text} pages and build options. Output: files on disk. Pages are written all or none.
+The site is built into a staging folder beside the output and swapped in only when MkDocs and
+Pagefind succeed, so a failed build leaves the old site. A build replaces only a folder that a build
+made (it holds MARKER), an empty one, or none; a staging folder left by a killed build is removed by
+the next. Builds of one catalogue take turns (a lock in its work folder).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import fcntl
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,35 +28,69 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from .diagnostics import UsageError
+
 ASSETS = Path(__file__).parent / "assets"
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
+MARKER = ".tilbudskataloget-site.txt"  # .txt: a type every web server knows
+MARKER_TEXT = "A site built by Tilbudskataloget's generator. The next build into this folder replaces it whole.\n"
+STAGING = ".staging-"
+
+
 class BuildError(Exception):
-    """MkDocs refused to build the generated pages."""
+    """The site could not be built or written (MkDocs, Pagefind, the disk)."""
+
+
+def check_output(out: Path, root: Path) -> Path:
+    """Return out resolved if a build may replace it (a folder a build made, an empty one, or none), else raise UsageError."""
+    target, root = out.resolve(), root.resolve()
+    if target == root or root.is_relative_to(target):
+        raise UsageError(f"{out} holds the catalogue itself: a build replaces its output folder whole; choose a new folder, e.g. {root / 'site'}")
+    if target.is_relative_to(root / "build"):
+        raise UsageError(f"{out} is inside the build's work folder {root / 'build'}: choose another folder")
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{out} is a file, not a folder: choose a folder for the site")
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise UsageError(f"{out} holds files that no build made (it has no {MARKER}): a build replaces its output folder "
+                         "whole, so it refuses this one; choose an empty or new folder, or empty this one yourself")
+    return target
 
 
 def write_docs(docs: Path, pages: dict[str, str]) -> int:
     """Make docs hold exactly pages and the static assets; rewrite only changed files; return how many changed."""
     files = {**{f"assets/{p.name}": p.read_text(encoding="utf-8") for p in sorted(ASSETS.iterdir())}, **pages}
-    changed = 0
-    for rel, text in files.items():
-        target = docs / rel
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
-            continue
-        write_text(target, text)
-        changed += 1
-    for stale in sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in files):
-        stale.unlink()
-        changed += 1
-    return changed
+    changed = {docs / rel: text for rel, text in files.items() if not holds(docs / rel, text)}
+    write_all(changed)
+    stale = sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in files)
+    for path in stale:
+        path.unlink()
+    return len(changed) + len(stale)
+
+
+def holds(path: Path, text: str) -> bool:
+    return path.is_file() and path.read_text(encoding="utf-8") == text
+
+
+@contextlib.contextmanager
+def work_lock(folder: Path, on_wait=lambda: None):
+    """Hold the lock of a catalogue's work folder: one build (or preview) writes it at a time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None, extra: dict | None = None):
     """Load mkdocs.yml with the docs and site folders, the build variant and extra values for the theme set."""
     os.environ["TILBUD_OFFLINE"] = "true" if offline else "false"
     os.environ["TILBUD_LUNR"] = "true" if offline else "false"
-    overrides = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
+    overrides = {"docs_dir": str(docs.resolve()), "site_dir": str(site_dir.resolve()), "strict": True}
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(str(CONFIG), **overrides)
@@ -61,34 +102,75 @@ def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None,
 
 
 def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | None = None, extra: dict | None = None) -> Path:
-    """Run MkDocs on docs into a temporary folder, then replace out with it; extra goes to the theme's config.extra."""
+    """Run MkDocs on docs into a staging folder beside out, then replace out with it; extra goes to the theme's config.extra."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        with collect_warnings() as warnings:
-            try:
-                mkdocs_build(site_config(docs, staging / "site", offline, site_url, extra))
-            except (Abort, ConfigurationError) as error:
-                raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
-        if not offline:
-            index_for_pagefind(staging / "site")
-        if out.exists():
-            out.replace(staging / "old")
-        (staging / "site").replace(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(out)
+        with staging_folder(out) as staging:
+            run_mkdocs(docs, staging / "site", offline, site_url, extra)
+            write_all({staging / "site" / MARKER: MARKER_TEXT})
+            if not offline:
+                index_for_pagefind(staging / "site")
+            if out.exists():
+                out.replace(staging / "old")
+            (staging / "site").replace(out)
+    except OSError as error:
+        raise BuildError(f"could not write the site to {out}: {error.strerror or error}; the previous site is unchanged") from None
+    return out
+
+
+def run_mkdocs(docs: Path, site: Path, offline: bool, site_url: str | None, extra: dict | None) -> None:
+    with collect_warnings() as warnings:
+        try:
+            mkdocs_build(site_config(docs, site, offline, site_url, extra))
+        except (Abort, ConfigurationError) as error:
+            raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
+
+
+@contextlib.contextmanager
+def staging_folder(out: Path):
+    """Yield a new folder beside out, locked while this build runs, and remove it afterwards."""
+    prefix = f".{out.name}.new-"
+    made = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+    staging = made.with_name(f".{out.name}{STAGING}{made.name[len(prefix):]}")
+    try:
+        with open(made / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            made.rename(staging)  # named as staging only once locked, so no other build takes it for stale
+            yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return out
+        shutil.rmtree(made, ignore_errors=True)
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Remove the staging folders that killed builds left beside out: those whose lock nobody holds."""
+    for folder in sorted(out.parent.iterdir()):
+        if not folder.name.startswith(f".{out.name}{STAGING}") or not folder.is_dir() or folder.is_symlink():
+            continue
+        try:
+            with open(folder / ".lock") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except (BlockingIOError, FileNotFoundError):
+            continue  # a running build's, or one just being made
 
 
 def index_for_pagefind(site: Path) -> None:
     """Write Pagefind's chunked search index into site/pagefind (the served build's search)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article",
                "--exclude-selectors", ".crumbs", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=die_with_parent)
     if result.returncode != 0:
         raise BuildError(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def die_with_parent() -> None:
+    """In a child, before it runs: ask Linux to kill it when its parent dies (even by kill -9)."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
 
 
 class collect_warnings(logging.Handler):
@@ -111,10 +193,23 @@ class collect_warnings(logging.Handler):
 
 def write_text(path: Path, text: str) -> None:
     """Write text to path atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_all({path: text})
+
+
+def write_all(files: dict[Path, str]) -> None:
+    """Write every file or none: each into a .tmp beside it, renamed only once all are written."""
+    written: list[Path] = []
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append(path.with_name(path.name + ".tmp"))
+            written[-1].write_text(text, encoding="utf-8")
+    except OSError as error:
+        for tmp in written:
+            tmp.unlink(missing_ok=True)
+        raise BuildError(f"could not write {path}: {error.strerror or error}; nothing was changed") from None
+    for path, tmp in zip(files, written):
+        tmp.replace(path)
 
 
 ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a zip file can hold
@@ -126,13 +221,17 @@ def pack_site(site: Path, target: Path, folder: str, epoch: int | None) -> Path:
     With epoch (SOURCE_DATE_EPOCH) every file gets that time, so the same site gives the same bytes.
     """
     files = sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix())
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w") as archive:
-        for path in files:
-            stamp = max(ZIP_EPOCH, epoch if epoch is not None else int(path.stat().st_mtime))
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", time.gmtime(stamp)[:6])
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
-    tmp.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(tmp, "w") as archive:
+            for path in files:
+                stamp = max(ZIP_EPOCH, epoch if epoch is not None else int(path.stat().st_mtime))
+                info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", time.gmtime(stamp)[:6])
+                info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+        tmp.replace(target)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise BuildError(f"could not write {target}: {error.strerror or error}") from None
     return target

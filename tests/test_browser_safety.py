@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, build_site, serve_folder
-from xss_catalog import make_xss_catalog
+from xss_catalog import make_xss_catalog, random_texts
 
 from generator.model import SECTIONS
 
@@ -360,6 +360,33 @@ def test_payloads_in_every_text_field_never_run(page, hostile_site, hostile_site
     found = {path: result for path, result in found.items() if result["bad"] or result["xss"]}
     assert (found, dialogs, [m for m in console if "xss-ran" in m]) == ({}, [], [])
     assert "<script>window.__xss=1" in shown, "the payloads should show as plain text"
+
+
+@pytest.fixture(scope="session")
+def random_site(tmp_path_factory) -> Path:
+    """The fixture catalogue with random printable Unicode of every plane, and payloads, in every text field."""
+    catalog = tmp_path_factory.mktemp("random") / "catalog"
+    make_xss_catalog(FIXTURES / "catalog", catalog, random_texts(11))
+    return build_site(catalog.parent / "site", root=catalog)
+
+
+@pytest.mark.browser
+def test_random_unicode_in_every_text_field_never_runs_or_fetches(watched, random_site, outside):
+    page, requests = watched
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    found = {}
+    kinds = page_kinds(random_site)
+    with serve_folder(random_site) as url:
+        for path in kinds.values():
+            page.goto(url + path, wait_until="networkidle")
+            result = page.evaluate(DOM_CHECK)
+            if result["bad"] or result["xss"]:
+                found[path] = result
+        shown = page.goto(url + "udbydere/vaerkstedet/") and page.inner_text("article")
+    assert (found, dialogs, foreign(requests, url), outside.seen) == ({}, [], [], [])
+    assert random_texts(11)[0] in shown, "the random text should show as written"
+    assert len(kinds) > 15
 
 
 # --- Under a sub-path, as on an intranet: every link resolves (linkchecker). ---

@@ -71,3 +71,15 @@ def test_footer_shows_the_content_date_never_1970(catalog_copy, tmp_path, monkey
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # older than the files: the date is capped at it
     home = (build(catalog_copy, tmp_path / "b") / "index.html").read_text(encoding="utf-8")
     assert "Indholdet er senest ændret 14. november 2023." in home
+
+
+def test_the_longest_ids_build(catalog_copy, tmp_path):
+    """Ids of ID_MAX characters fit every name the build makes of them (pages, folders, finder scripts)."""
+    from generator.model import ID_MAX
+
+    long_id = ("a" * ID_MAX)
+    for path in sorted(catalog_copy.rglob("*.yaml")):
+        path.write_text(path.read_text(encoding="utf-8").replace("autisme", long_id), encoding="utf-8")
+    site = build(catalog_copy, tmp_path / "site")
+    assert (site / "maalgrupper" / long_id / "index.html").is_file()
+    assert (site / "assets" / "finder" / f"maalgruppe-{long_id}.js").is_file()

@@ -59,7 +59,7 @@ def test_dist_offline_packs_the_file_share_variant_dated_today(catalog_copy, mon
 def test_dist_refuses_a_bad_source_date_epoch(catalog_copy, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "i går")
     result = run_cli("dist", "--root", str(catalog_copy))
-    assert (result.returncode, result.stderr) == (1, "Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'i går'\n")
+    assert (result.returncode, result.stderr) == (1, "Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to 253402300799), not 'i går'\n")
     assert not (catalog_copy / "dist").exists()
 
 

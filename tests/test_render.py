@@ -34,3 +34,28 @@ def test_yaml_text_cannot_become_markup():
 def test_offer_heading_names_type_and_provider():
     page = generate(FIXTURES / "catalog")["tilbud/vaerkstedet-mentorpakke.md"]
     assert "\n# Mentorpakke – Værkstedet\n" in page
+
+
+def test_front_matter_title_survives_any_character():
+    """Text MkDocs' YAML reader refused made it render the front matter as Markdown: '{: onerror=… }' ran."""
+    from mkdocs.utils.meta import get_data
+
+    from generator.render import front_matter_title
+
+    for text in ("x\x7fy", "a\x85b\u2028c", "\uffff\ufdd0", "æ\x00\x1b\x07ø", '"\\', "t\n---\n# y", "<img src=x onerror=alert(1)>{: onerror=x }"):
+        body, meta = get_data(f"---\ntitle: {front_matter_title(text)}\n---\n\nTekst\n")
+        assert body == "Tekst\n" and meta["title"].isprintable(), text
+        assert "<" not in meta["title"] and "{: onerror=x }" in meta["title"] or "onerror" not in text
+
+
+def test_every_other_page_of_a_section_has_a_reserved_name():
+    """An entity whose id named another page of its section would replace that page: such names are reserved."""
+    from generator.model import RESERVED_IDS, SECTIONS
+
+    catalog = validate(FIXTURES / "catalog")
+    ids = {section: {e.id for e in getattr(catalog, collection)} for collection, section in SECTIONS.items()}
+    pages = generate(FIXTURES / "catalog")
+    for path in pages:
+        section, _, name = path.partition("/")
+        if section in ids and name.endswith(".md"):
+            assert name.removesuffix(".md") in ids[section] | set(RESERVED_IDS), path

@@ -40,12 +40,24 @@ PAYLOADS = (
     f'<a href="#" onclick="{JS}">',
     "<style>body{display:none}</style>",
     f"<!-- kommentar <script>{JS}</script>",
+    f"</title><script>{JS}</script>",
+    f"</textarea></noscript><img src=x onerror={JS}>",
     f"Linje\n\n<script>{JS}</script>\n\n    indrykket kode",
     "{{ 7*7 }} {% raw %} | tabel | brud | `kode` **fed** _kursiv_",
     '!!! danger "Advarsel"',
     "https://evil.example/sti www.evil.example ftp://evil.example mailto:evil",
 )
 BENIGN = tuple(f"Almindelig tekst nummer {chr(ord('a') + i)}" for i in range(len(PAYLOADS)))
+
+
+def random_texts(seed: int) -> tuple[str, ...]:
+    """Texts that pass validation: random printable code points from every plane, and four payloads."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [c for c in map(chr, range(0x21, 0x30000, 7)) if c.isprintable()]
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(3, 12))) for _ in range(6)]
+    return (*words, *rng.sample(PAYLOADS, 4))
 STRUCTURAL_LISTS = {"target_groups"}
 
 
@@ -118,7 +130,8 @@ def make_xss_catalog(source: Path, target: Path, texts: tuple[str, ...] = PAYLOA
 
     With BENIGN as texts, the copy has the same fields filled with harmless words: the same page structure.
     """
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "site"))
+    # Without the source texts: 'file' names one of them, and holds payloads here.
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "site", "seeds"))
     schema = model.CatalogFile.model_json_schema()
     defs, found = schema["$defs"], set()
     for path in sorted(target.rglob("*.yaml")):

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.diagnostics import ContentError, Diagnostic  # noqa: E402
-from generator.load import DataPath, catalog_paths, format_loc, load_file  # noqa: E402
+from generator.load import catalog_paths, format_loc, load_file  # noqa: E402
+from generator.parse import DataPath  # noqa: E402
 
 RUN = 12
 PROSE_RUN = 10
@@ -84,7 +85,7 @@ def copied(text: str, runs: set[tuple[str, ...]], n: int = RUN) -> list[str]:
 def check_file(path: Path, name: str, runs: Runs) -> list[Diagnostic]:
     """Return one diagnostic per stretch of a text in the file that a source contains."""
     loaded = load_file(path, name)
-    found = []
+    found = list(loaded.problems)  # duplicate keys: the file is read, keeping the first value
     for loc, text in texts(loaded.data):
         n = limit(loc)
         for stretch in copied(text, runs[n], n):

@@ -19,6 +19,7 @@ from . import model
 from .finder import finder_files
 from .index import Indexes, letters, sort_key
 from .model import SECTIONS, Catalog
+from .search import search_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -81,7 +82,7 @@ def environment() -> jinja2.Environment:
 
 
 def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
-    """Return every page of the site as {path: Markdown}, plus the finder's data script."""
+    """Return every page of the site as {path: Markdown}, plus the finder's and the search's data scripts."""
     env = environment()
     common = {"catalog": catalog, "ix": ix}
     pages: dict[str, str] = {}
@@ -94,4 +95,5 @@ def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
     for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering"):
         pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
     pages.update(finder_files(catalog, ix))
+    pages.update(search_files(catalog, ix))
     return pages

@@ -6,7 +6,6 @@ itself. Content errors are printed and the last good pages stay in place.
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from pathlib import Path
@@ -52,9 +51,6 @@ class Regenerate(FileSystemEventHandler):
 
 def serve(root: Path, port: int, generate, write) -> None:
     """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
-    # Pagefind indexes a finished site; the preview never is one, so it searches with lunr.
-    os.environ["TILBUD_LUNR"] = "true"
-
     def regenerate():
         try:
             changed = write(generate(root))

@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 import zipfile
@@ -46,16 +44,12 @@ def write_docs(docs: Path, pages: dict[str, str]) -> int:
 
 def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None):
     """Load mkdocs.yml with the docs and site folders and the build variant set."""
-    os.environ["TILBUD_OFFLINE"] = "true" if offline else "false"
-    os.environ["TILBUD_LUNR"] = "true" if offline else "false"
     overrides = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
+    if offline:
+        overrides["use_directory_urls"] = False  # links to page.html files work from a file share
     if site_url:
         overrides["site_url"] = site_url
-    config = load_config(str(CONFIG), **overrides)
-    if offline:
-        # Material's offline plugin would load this shim from unpkg.com; ship our copy instead.
-        config.extra["polyfills"] = ["assets/iframe-worker-shim.js", *config.extra["polyfills"]]
-    return config
+    return load_config(str(CONFIG), **overrides)
 
 
 def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | None = None) -> Path:
@@ -70,23 +64,12 @@ def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | Non
                 mkdocs_build(site_config(docs, staging / "site", offline, site_url))
             except (Abort, ConfigurationError) as error:
                 raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
-        if not offline:
-            index_for_pagefind(staging / "site")
         if out.exists():
             out.replace(staging / "old")
         (staging / "site").replace(out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
-
-
-def index_for_pagefind(site: Path) -> None:
-    """Write Pagefind's chunked search index into site/pagefind (the served build's search)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article",
-               "--exclude-selectors", ".crumbs", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
 
 
 class collect_warnings(logging.Handler):

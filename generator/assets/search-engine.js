@@ -1,0 +1,388 @@
+/* The search engine behind the header's search, the search page and Find tilbud's free text.
+   Reads the index that generator/search.py writes as small scripts (so it works from file://), and loads
+   only the vocabulary files of the words typed, their postings and the documents shown. A query's words
+   are all required; each may match exactly (stemmed), as the beginning of a word (the word being typed),
+   as the two halves of a compound ("krigstraume") or two words written apart ("hjerne skade"), or, when
+   nothing else does, as the nearest word of the catalogue's vocabulary ("asberger" → "asperger"). */
+(function () {
+  "use strict";
+  var W = window.TK_WORDS;
+  var script = document.currentScript;
+  if (!W || !script) return;
+  var root = script.src.replace(/assets\/search-engine\.js(\?.*)?$/, "");
+  var data = {}, waiting = {};
+  var TIER = { key: 3, body: 1 };
+  var PREFIXES = 12, PREFIX_FILES = 6, TERM_BONUS = 10;
+
+  window.TK_DATA = { add: function (name, value) { data[name] = value; } };
+
+  /* Load assets/<name>.js once; resolve with what it hands over (null when it is missing). */
+  function load(name) {
+    if (data[name] !== undefined) return Promise.resolve(data[name]);
+    if (!waiting[name]) {
+      waiting[name] = new Promise(function (resolve) {
+        var tag = document.createElement("script");
+        tag.src = root + "assets/" + name + ".js";
+        tag.onload = function () { resolve(data[name] === undefined ? null : data[name]); };
+        tag.onerror = function () { data[name] = null; resolve(null); };
+        document.head.appendChild(tag);
+      });
+    }
+    return waiting[name];
+  }
+
+  var metaPromise = null;
+  function meta() {
+    if (!metaPromise) {
+      metaPromise = load("search/meta").then(function (m) {
+        m.shardSet = new Set(m.shards);
+        m.keySet = Object.keys(m.keys).sort();
+        return m;
+      });
+    }
+    return metaPromise;
+  }
+
+  function letters(s) { return Array.from(s).length; }
+
+  /* The vocabulary file holding a stem: the longest prefix of it that has a file. */
+  function fileOf(m, s) {
+    for (var n = Math.min(letters(s), 16); n >= 2; n--) {
+      if (m.shardSet.has(W.shard(s, n))) return W.shard(s, n);
+    }
+    return null;
+  }
+
+  /* The files that hold every stem beginning with prefix (at most PREFIX_FILES, the shortest names first). */
+  function prefixFiles(m, prefix) {
+    var own = W.shard(prefix, letters(prefix));
+    var deeper = m.shards.filter(function (n) { return n.lastIndexOf(own, 0) === 0; });
+    deeper.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
+    var files = deeper.slice(0, PREFIX_FILES), home = fileOf(m, prefix);
+    if (home && files.indexOf(home) < 0) files.unshift(home);
+    return files;
+  }
+
+  /* A query's context: the meta data and the vocabulary files it loaded. Only these are read, so a
+     query's result never depends on what earlier queries happened to load. */
+  function context(m) { return { m: m, files: new Set() }; }
+
+  function vocabulary(q, s) {
+    var file = fileOf(q.m, s);
+    return file && q.files.has(file) ? data["search/v-" + file].words[s] : undefined;
+  }
+
+  function shards(q) {
+    return Array.from(q.files).sort().map(function (n) { return data["search/v-" + n]; });
+  }
+
+  function count(entry) { return Array.isArray(entry[1]) ? entry[1].length + entry[2].length : entry[2]; }
+
+  /* Optimal string alignment distance, giving up (returning max + 1) once it must exceed max. */
+  function distance(a, b, max) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) rows.push([i]);
+    for (j = 1; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var best = max + 1;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+        best = Math.min(best, d);
+      }
+      if (best > max) return max + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* How many typos a word may have: none below four letters, two only in long names and synonyms
+     (so "afvænning" never becomes "afdækning"). */
+  function typos(word, keyword) {
+    var n = letters(word);
+    return n < 4 ? 0 : n >= 10 && keyword ? 2 : 1;
+  }
+
+  /* The words of a query, each with its stem; the last one is open (still being typed) unless followed by a space. */
+  function analyse(text, open) {
+    var raw = W.tokens(text);
+    return raw.map(function (w, i) {
+      return { raw: w, stem: W.stem(w), open: open && i === raw.length - 1 && !/[\s.,;:!?]$/.test(text) };
+    });
+  }
+
+  function loadFiles(q, files) {
+    return Promise.all(files.map(function (f) { return load("search/v-" + f); })).then(function () {
+      files.forEach(function (f) { if (data["search/v-" + f]) q.files.add(f); });
+    });
+  }
+
+  /* Every vocabulary file a query may need: its words', the words they begin, and joined neighbours'. */
+  function filesFor(m, words) {
+    var files = [];
+    words.forEach(function (w, i) {
+      files.push(fileOf(m, w.stem));
+      if (w.open) files = files.concat(prefixFiles(m, w.raw));
+      if (i + 1 < words.length) files.push(fileOf(m, W.stem(w.raw + words[i + 1].raw)));
+    });
+    return unique(files);
+  }
+
+  function unique(list) { return Array.from(new Set(list.filter(Boolean))); }
+
+  /* The files of the halves of words that are not in the vocabulary as they are. */
+  function splitFiles(q, words) {
+    var files = [];
+    words.forEach(function (w) {
+      if (vocabulary(q, w.stem)) return;
+      splits(q, w.raw).forEach(function (p) { files.push(fileOf(q.m, p[0]), fileOf(q.m, p[1])); });
+    });
+    return unique(files);
+  }
+
+  /* The ways one word can match: [{stems, weight, corrected?}], the most exact kind that exists. */
+  function alternatives(q, w) {
+    var found = [];
+    if (vocabulary(q, w.stem)) found.push({ stems: [w.stem], weight: 1 });
+    if (w.open) found = found.concat(prefixes(q, w.raw, w.stem));
+    if (!found.length) found = truncated(q, w.stem);
+    if (!found.length) found = split(q, w.raw);
+    if (!found.length) found = corrected(q, w);
+    return found;
+  }
+
+  /* The most common words that begin with what is typed so far. */
+  function prefixes(q, prefix, own) {
+    var matches = [];
+    shards(q).forEach(function (shard) {
+      Object.keys(shard.words).forEach(function (s) {
+        if (s !== own && s.lastIndexOf(prefix, 0) === 0) matches.push([s, count(shard.words[s])]);
+      });
+    });
+    matches.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+    return matches.slice(0, PREFIXES).map(function (p) { return { stems: [p[0]], weight: 0.75 }; });
+  }
+
+  /* A word inflected further than the catalogue writes it ("hjerneskadede" → "hjerneskade"). */
+  function truncated(q, s) {
+    var chars = Array.from(s);
+    for (var cut = 1; cut <= 2 && chars.length - cut >= 4; cut++) {
+      var shorter = chars.slice(0, chars.length - cut).join("");
+      if (vocabulary(q, shorter)) return [{ stems: [shorter], weight: 0.9 }];
+    }
+    return [];
+  }
+
+  function known(q, s) { return vocabulary(q, s) !== undefined || q.m.keys[s] !== undefined; }
+
+  /* The ways a compound may split into two known words: "krigstraume" → "krig" + "traum" (joined by s or e). */
+  function splits(q, raw) {
+    var chars = Array.from(raw), pairs = [];
+    for (var i = chars.length - 3; i >= 3; i--) {
+      var left = chars.slice(0, i).join(""), right = W.stem(chars.slice(i).join(""));
+      (/[se]$/.test(left) ? [left, left.slice(0, -1)] : [left]).forEach(function (l) {
+        l = W.stem(l);
+        if (letters(l) >= 3 && known(q, l) && known(q, right)) pairs.push([l, right]);
+      });
+    }
+    return pairs;
+  }
+
+  /* A compound the catalogue writes only in parts: both halves required. */
+  function split(q, raw) {
+    var pairs = splits(q, raw).filter(function (p) { return vocabulary(q, p[0]) && vocabulary(q, p[1]); });
+    return pairs.length ? [{ stems: pairs[0], weight: 0.9 }] : [];
+  }
+
+  /* The nearest word of the vocabulary: names and synonyms before other words, then the most common. */
+  function corrected(q, w) {
+    var best = null;
+    function consider(s, keyword) {
+      var entry = vocabulary(q, s), limit = typos(w.stem, keyword);
+      if (!entry || !limit) return;
+      var d = distance(w.stem, s, limit);
+      if (w.open && letters(s) > letters(w.stem)) d = Math.min(d, distance(w.stem, Array.from(s).slice(0, letters(w.stem)).join(""), limit));
+      if (d > limit) return;
+      var rank = [d, keyword ? 0 : 1, -count(entry), s];
+      if (!best || compare(rank, best.rank) < 0) best = { stem: s, rank: rank };
+    }
+    q.m.keySet.forEach(function (s) { consider(s, true); });
+    shards(q).forEach(function (shard) {
+      Object.keys(shard.words).forEach(function (s) { consider(s, q.m.keys[s] !== undefined); });
+    });
+    return best ? [{ stems: [best.stem], weight: 0.6, corrected: vocabulary(q, best.stem)[0] }] : [];
+  }
+
+  function compare(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+  }
+
+  /* Group the words into units: two neighbours that the catalogue writes as one word become one unit. */
+  function units(q, words) {
+    var result = [];
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i], next = words[i + 1];
+      var joined = next && W.stem(w.raw + next.raw);
+      if (next && vocabulary(q, joined)) {
+        var alts = [{ stems: [joined], weight: 1 }];
+        if (vocabulary(q, w.stem) && vocabulary(q, next.stem)) alts.push({ stems: [w.stem, next.stem], weight: 1 });
+        result.push({ words: [w, next], alternatives: alts });
+        i++;
+      } else {
+        result.push({ words: [w], alternatives: alternatives(q, w) });
+      }
+    }
+    return result;
+  }
+
+  function decode(gaps) {
+    var out = [], n = 0;
+    for (var i = 0; i < gaps.length; i++) { n += gaps[i]; out.push(n); }
+    return out;
+  }
+
+  /* Resolve to {doc: tier} for a stem: 3 where it is in the key text, 1 where only in the body. */
+  function postings(q, s) {
+    var entry = vocabulary(q, s);
+    var lists = Array.isArray(entry[1]) ? Promise.resolve([entry[1], entry[2]]) : load("search/p-" + entry[1]);
+    return lists.then(function (l) {
+      var tiers = new Map();
+      decode(l[1]).forEach(function (d) { tiers.set(d, TIER.body); });
+      decode(l[0]).forEach(function (d) { tiers.set(d, TIER.key); });
+      return tiers;
+    });
+  }
+
+  /* Score every document that matches all units (each unit by its best alternative); return [[doc, score]]. */
+  function score(found, lists) {
+    var total = null;
+    found.forEach(function (unit) {
+      var best = new Map();
+      unit.alternatives.forEach(function (alt) {
+        var maps = alt.stems.map(function (s) { return lists[s]; });
+        maps[0].forEach(function (tier, doc) {
+          var t = tier;
+          for (var k = 1; k < maps.length; k++) { if (!maps[k].has(doc)) return; t = Math.min(t, maps[k].get(doc)); }
+          best.set(doc, Math.max(best.get(doc) || 0, alt.weight * t * alt.stems.length));
+        });
+      });
+      if (total === null) { total = best; return; }
+      var next = new Map();
+      total.forEach(function (sum, doc) { if (best.has(doc)) next.set(doc, sum + best.get(doc)); });
+      total = next;
+    });
+    return Array.from(total || []);
+  }
+
+  function kindOf(m, doc) {
+    for (var i = 0; i < m.ranges.length; i++) if (doc < m.ranges[i][2]) return m.ranges[i][0];
+    return m.kinds.length - 1;
+  }
+
+  /* Run a query: resolve to {hits: [doc numbers, best first], corrected: text or null, unknown: [words], empty}. */
+  function query(text, options) {
+    var open = !options || options.open !== false;
+    return meta().then(function (m) {
+      var q = context(m), words = analyse(text, open);
+      if (!words.length) return { hits: [], corrected: null, unknown: [], empty: true };
+      return loadFiles(q, filesFor(m, words)).then(function () {
+        return loadFiles(q, splitFiles(q, words));
+      }).then(function () {
+        var found = units(q, words);
+        var unknown = found.filter(function (u) { return !u.alternatives.length; });
+        if (unknown.length) {
+          return { hits: [], corrected: null, empty: false, unknown: unknown.map(function (u) { return u.words[0].raw; }) };
+        }
+        var stems = unique([].concat.apply([], found.map(function (u) {
+          return [].concat.apply([], u.alternatives.map(function (a) { return a.stems; }));
+        })));
+        return Promise.all(stems.map(function (s) { return postings(q, s); })).then(function (maps) {
+          var lists = {};
+          stems.forEach(function (s, i) { lists[s] = maps[i]; });
+          return rank(q, found, lists);
+        });
+      });
+    });
+  }
+
+  function rank(q, found, lists) {
+    var bonus = termBonus(q, found);
+    var scored = score(found, lists).map(function (pair) {
+      var kind = kindOf(q.m, pair[0]);
+      return [pair[0], pair[1] * q.m.kinds[kind][1] + (bonus.get(pair[0]) || 0), kind];
+    });
+    scored.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2] || a[0] - b[0]; });
+    return { hits: scored.map(function (s) { return s[0]; }), corrected: correction(found), unknown: [], empty: false };
+  }
+
+  /* Documents whose name or synonym the query is (first), or begins (next): {doc: bonus}. */
+  function termBonus(q, found) {
+    var stems = [].concat.apply([], found.map(function (u) { return u.alternatives[0].stems; }));
+    var typed = stems.join(" "), last = found[found.length - 1].words;
+    var open = last[last.length - 1].open, bonus = new Map();
+    shards(q).forEach(function (shard) {
+      Object.keys(shard.terms).forEach(function (term) {
+        var points = term === typed ? TERM_BONUS : term.lastIndexOf(typed + " ", 0) === 0 ||
+          (open && term.lastIndexOf(typed, 0) === 0) ? TERM_BONUS / 2 : 0;
+        if (points) shard.terms[term].forEach(function (d) { bonus.set(d, Math.max(bonus.get(d) || 0, points)); });
+      });
+    });
+    return bonus;
+  }
+
+  /* The query as corrected ("Mente du …?"), or null when no word was corrected. */
+  function correction(found) {
+    var changed = false;
+    var words = found.map(function (u) {
+      var alt = u.alternatives[0];
+      if (alt.corrected) { changed = true; return alt.corrected; }
+      return u.words.map(function (w) { return w.raw; }).join(" ");
+    });
+    return changed ? words.join(" ") : null;
+  }
+
+  /* Resolve to the documents with these numbers: {url, href, title, kind, line}. */
+  function documents(numbers) {
+    return meta().then(function (m) {
+      var chunks = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / m.chunk); })));
+      return Promise.all(chunks.map(function (c) { return load("search/d-" + c); })).then(function () {
+        return numbers.map(function (n) {
+          var d = data["search/d-" + Math.floor(n / m.chunk)][n % m.chunk];
+          return { number: n, url: d[0], href: href(d[0]), title: d[1], kind: m.kinds[d[2]][0], line: d[3] };
+        });
+      });
+    });
+  }
+
+  /* The address of a page of the site, from this page, in either build (directory URLs or .html files). */
+  function href(url) {
+    var form = document.querySelector("[data-tk-urls]");
+    var html = form && form.getAttribute("data-tk-urls") === "html";
+    if (/\/$/.test(url)) return root + url + (html ? "index.html" : "");  // a section's list
+    return root + url + (html ? ".html" : "/");
+  }
+
+  /* The words of the vocabulary nearest to a query that found nothing (for "Prøv …"). */
+  function suggestions(text) {
+    return meta().then(function (m) {
+      var near = [];
+      analyse(text, false).forEach(function (w) {
+        var max = Math.max(2, Math.floor(letters(w.stem) / 2));
+        m.keySet.forEach(function (s) {
+          var d = distance(w.stem, s, max);
+          if (d <= max) near.push([d, m.keys[s]]);
+        });
+      });
+      near.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+      return Array.from(new Set(near.map(function (n) { return n[1]; }))).slice(0, 5);
+    });
+  }
+
+  window.TK_ENGINE = {
+    load: load, meta: meta, query: query, documents: documents, href: href, suggestions: suggestions,
+    distance: distance
+  };
+})();

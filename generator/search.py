@@ -62,8 +62,7 @@ class Document:
 def documents(catalog: Catalog, ix: Indexes | None = None) -> list[Document]:
     """Return every searchable page, offers first in the finder's order, then each kind by title."""
     ix = ix or build_indexes(catalog)
-    offers = sorted(catalog.offers, key=lambda o: (sort_key(ix.offer_title(o)), o.id))
-    docs = [offer_document(o, ix) for o in offers]
+    docs = [offer_document(o, ix) for o in offer_order(catalog, ix)]
     makers = (("target_groups", target_group_document), ("methods", method_document),
               ("package_types", package_type_document), ("cases", case_document),
               ("providers", provider_document), ("sources", source_document))
@@ -71,6 +70,11 @@ def documents(catalog: Catalog, ix: Indexes | None = None) -> list[Document]:
         made = [make(e, ix) for e in getattr(catalog, collection)]
         docs += sorted(made, key=lambda d: (sort_key(d.title), d.id))
     return docs
+
+
+def offer_order(catalog: Catalog, ix: Indexes) -> list:
+    """Return the offers by title: the order Find tilbud lists them in, and their document numbers here."""
+    return sorted(catalog.offers, key=lambda o: (sort_key(ix.offer_title(o)), o.id))
 
 
 def one_line(*parts: str) -> str:

@@ -12,7 +12,7 @@
   var root = script.src.replace(/assets\/search-engine\.js(\?.*)?$/, "");
   var data = {}, waiting = {};
   var TIER = { key: 3, body: 1 };
-  var PREFIXES = 12, PREFIX_FILES = 6, TERM_BONUS = 10;
+  var PREFIXES = 12, PREFIX_FILES = 6, TERM_BONUS = 10, RARE = 2;
 
   window.TK_DATA = { add: function (name, value) { data[name] = value; } };
 
@@ -132,29 +132,49 @@
 
   function unique(list) { return Array.from(new Set(list.filter(Boolean))); }
 
-  /* The files of the halves of words that are not in the vocabulary as they are. */
-  function splitFiles(q, words) {
+  /* A word the catalogue has once or twice, and not as a name, may be a typo or a rare compound there:
+     it also matches as its halves, as the start of longer words and as the nearest name. */
+  function rare(q, w) {
+    var entry = vocabulary(q, w.stem);
+    return !entry || (count(entry) <= RARE && q.m.keys[w.stem] === undefined);
+  }
+
+  /* The second round of files: the halves of rare words, and the longer words they begin. */
+  function moreFiles(q, words) {
     var files = [];
     words.forEach(function (w) {
-      if (vocabulary(q, w.stem)) return;
+      if (!rare(q, w)) return;
       splits(q, w.raw).forEach(function (p) { files.push(fileOf(q.m, p[0]), fileOf(q.m, p[1])); });
+      if (letters(w.stem) >= 5) files = files.concat(prefixFiles(q.m, w.stem));
     });
     return unique(files);
   }
 
-  /* The ways one word can match: [{stems, weight, corrected?}], the most exact kind that exists. */
+  /* The ways one word can match: [{stems, weight, corrected?}]. */
   function alternatives(q, w) {
-    var found = [];
+    var found = [], unusual = rare(q, w);
     if (vocabulary(q, w.stem)) found.push({ stems: [w.stem], weight: 1 });
-    if (w.open) found = found.concat(prefixes(q, w.raw, w.stem));
+    if (w.open) found = found.concat(prefixes(q, w.raw, w.stem, 0.75));
+    if ((w.open || unusual) && letters(w.stem) >= 5) found = found.concat(prefixes(q, w.stem, w.stem, 0.7));
     if (!found.length) found = truncated(q, w.stem);
-    if (!found.length) found = split(q, w.raw);
-    if (!found.length) found = corrected(q, w);
-    return found;
+    if (unusual) found = found.concat(split(q, w.raw));
+    if (!found.length) return corrected(q, w, false);
+    if (unusual) found = found.concat(corrected(q, w, true).map(function (a) { return { stems: a.stems, weight: a.weight }; }));
+    return distinct(found);
   }
 
-  /* The most common words that begin with what is typed so far. */
-  function prefixes(q, prefix, own) {
+  function distinct(alternatives) {
+    var seen = {};
+    return alternatives.filter(function (a) {
+      var key = a.stems.join(" ");
+      if (seen[key]) return false;
+      seen[key] = true;
+      return true;
+    });
+  }
+
+  /* The most common words that begin with prefix (other than own). */
+  function prefixes(q, prefix, own, weight) {
     var matches = [];
     shards(q).forEach(function (shard) {
       Object.keys(shard.words).forEach(function (s) {
@@ -162,7 +182,7 @@
       });
     });
     matches.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
-    return matches.slice(0, PREFIXES).map(function (p) { return { stems: [p[0]], weight: 0.75 }; });
+    return matches.slice(0, PREFIXES).map(function (p) { return { stems: [p[0]], weight: weight }; });
   }
 
   /* A word inflected further than the catalogue writes it ("hjerneskadede" → "hjerneskade"). */
@@ -197,11 +217,11 @@
   }
 
   /* The nearest word of the vocabulary: names and synonyms before other words, then the most common. */
-  function corrected(q, w) {
+  function corrected(q, w, namesOnly) {
     var best = null;
     function consider(s, keyword) {
       var entry = vocabulary(q, s), limit = typos(w.stem, keyword);
-      if (!entry || !limit) return;
+      if (!entry || !limit || s === w.stem || (namesOnly && !keyword)) return;
       var d = distance(w.stem, s, limit);
       if (w.open && letters(s) > letters(w.stem)) d = Math.min(d, distance(w.stem, Array.from(s).slice(0, letters(w.stem)).join(""), limit));
       if (d > limit) return;
@@ -266,7 +286,7 @@
         maps[0].forEach(function (tier, doc) {
           var t = tier;
           for (var k = 1; k < maps.length; k++) { if (!maps[k].has(doc)) return; t = Math.min(t, maps[k].get(doc)); }
-          best.set(doc, Math.max(best.get(doc) || 0, alt.weight * t * alt.stems.length));
+          best.set(doc, Math.max(best.get(doc) || 0, alt.weight * t));
         });
       });
       if (total === null) { total = best; return; }
@@ -289,7 +309,7 @@
       var q = context(m), words = analyse(text, open);
       if (!words.length) return { hits: [], corrected: null, unknown: [], empty: true };
       return loadFiles(q, filesFor(m, words)).then(function () {
-        return loadFiles(q, splitFiles(q, words));
+        return loadFiles(q, moreFiles(q, words));
       }).then(function () {
         var found = units(q, words);
         var unknown = found.filter(function (u) { return !u.alternatives.length; });

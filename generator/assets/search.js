@@ -72,6 +72,7 @@
   }
 
   function render(r, text, items) {
+    form.setAttribute("data-for", text);  // what the results shown are for (tests wait for it)
     status.textContent = summary(r, text);
     list.replaceChildren();
     items.forEach(option);
@@ -158,7 +159,7 @@
       results.replaceChildren();
       help.hidden = r.hits.length > 0 || r.empty;
       if (!r.hits.length) suggest(text, mine);
-      showMore(r.hits, 0, mine);
+      showMore(r.hits, 0, mine, text);
     });
   }
 
@@ -177,7 +178,7 @@
     });
   }
 
-  function showMore(hits, from, mine) {
+  function showMore(hits, from, mine, text) {
     E.documents(hits.slice(from, from + PAGE)).then(function (docs) {
       if (mine !== pageGeneration) return;
       docs.forEach(function (doc) {
@@ -185,9 +186,10 @@
         li.appendChild(resultItem(doc));
         results.appendChild(li);
       });
+      page.setAttribute("data-for", text);  // what the results shown are for (tests wait for it)
       more.hidden = hits.length <= from + PAGE;
       more.textContent = "Vis flere (" + (hits.length - from - PAGE) + " mere)";
-      more.onclick = function () { showMore(hits, from + PAGE, mine); };
+      more.onclick = function () { showMore(hits, from + PAGE, mine, text); };
     });
   }
 

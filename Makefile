@@ -2,6 +2,7 @@
 PY := .venv/bin/python
 CHROMIUM := /usr/bin/chromium
 LINKCHECKER := /usr/bin/linkchecker
+JAVA := /usr/bin/java
 
 .PHONY: serve build test validate golden clean
 
@@ -20,6 +21,9 @@ $(CHROMIUM):
 $(LINKCHECKER):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker >/dev/null
 
+$(JAVA):  # runs the W3C Nu HTML checker (vnu-jar) in tests/test_html_valid.py
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+
 serve: .venv/.installed
 	$(PY) -m generator serve
 
@@ -29,7 +33,7 @@ build: .venv/.installed
 validate: .venv/.installed
 	$(PY) -m generator validate
 
-test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER)
+test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER) $(JAVA)
 	$(PY) -m pytest
 
 golden: .venv/.installed

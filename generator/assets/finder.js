@@ -77,7 +77,14 @@
       summarise(event.target.name);
       update();
     });
-    form.querySelectorAll("details").forEach(function (d) { d.addEventListener("toggle", closeOthers); });
+    form.querySelectorAll("details").forEach(function (d) {
+      d.addEventListener("toggle", closeOthers);
+      d.addEventListener("keydown", function (event) {  // Escape closes the menu and returns to its button
+        if (event.key !== "Escape" || !d.open) return;
+        d.open = false;
+        d.querySelector("summary").focus();
+      });
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     form.addEventListener("reset", function () {
       setTimeout(function () { FACETS.forEach(summarise); update(); }, 0);

@@ -157,6 +157,7 @@
       if (mine !== pageGeneration) return;
       pageStatus.textContent = summary(r, text);
       results.replaceChildren();
+      results.hidden = !r.hits.length;  // its reserved height would push the help below the fold
       help.hidden = r.hits.length > 0 || r.empty;
       if (!r.hits.length) suggest(text, mine);
       showMore(r.hits, 0, mine, text);

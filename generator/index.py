@@ -111,7 +111,7 @@ def build_terms(catalog: Catalog) -> tuple[Term, ...]:
     terms = set()
     for section, entities in (("maalgrupper", catalog.target_groups), ("metoder", catalog.methods)):
         for e in entities:
-            terms |= {Term(t, section, e.id, e.name) for t in (e.name, *e.synonyms)}
+            terms |= {Term(t, section, e.id, e.name) for t in (e.name, *e.synonyms, *e.lay_terms)}
     for p in catalog.providers:
         terms |= {Term(t, "udbydere", p.id, p.name) for t in (p.name, *p.spellings)}
     for t in catalog.package_types:

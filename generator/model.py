@@ -19,6 +19,7 @@ LINES_PATTERN = r"^[0-9]+(-[0-9]+)?(, ?[0-9]+(-[0-9]+)?)*$"
 WEBSITE_PATTERN = r"^https?://[A-Za-z0-9æøåÆØÅ.-]+(:[0-9]+)?(/[A-Za-z0-9æøåÆØÅ._~!$&*+,;=:@%/?#-]*)?$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æøåÆØÅ-]+)+$"
 PHONE_PATTERN = r"^\+?[0-9]+( [0-9]+)*$"
+PERIOD_PATTERN = r"^(ukendt|[0-9]{4}([-–][0-9]{4})?)$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -48,13 +49,28 @@ Sources = Annotated[
 ]
 
 
+class SourceDate(Entity):
+    """The year or period a source states for itself, and where it says so."""
+
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] = field(
+        "The year or period the source states, e.g. '2014' or '2021–2022'; 'ukendt' when it states none."
+    )
+    lines: Annotated[str, StringConstraints(pattern=LINES_PATTERN)] | None = field(
+        "Lines in the source text that state the year or period, e.g. '12'; left out when no line states one.",
+        default=None,
+    )
+    note: Text | None = field(
+        "What the year or period is (publication, the period described), or what the source says instead.", default=None
+    )
+
+
 class Source(Entity):
     """A source document: one of the texts in shared/seeds."""
 
     id: Id = field("Short id used in references, kebab-case ASCII (æ→ae, ø→oe, å→aa).")
     title: Text = field("The document's title as printed on it.")
     publisher: Text = field("Who published the document.")
-    year: int | None = field("Year of publication, if the document states it.", default=None)
+    date: SourceDate = field("The year or period the document states, or 'ukendt', with the lines that say so.")
     file: Text = field("File name of the extracted text in shared/seeds, e.g. '000_2e893bcf43002dd4.txt'.")
     description: Text = field("What the document is and holds, in two or three plain sentences.")
     key_points: tuple[Text, ...] = field(
@@ -140,6 +156,13 @@ class PackageType(Entity):
     sources: Sources
 
 
+LAY_TERMS = (
+    "Everyday words a caseworker types, which need no source: the adjective, the person noun, an older term, "
+    "a common abbreviation, e.g. 'deprimeret', 'alkoholiker'. Editorial, so kept apart from the sourced synonyms; "
+    "each word may lead to one target group or method only."
+)
+
+
 class TargetGroupCategory(str, Enum):
     udvikling = "udvikling"
     psykisk = "psykisk"
@@ -170,8 +193,9 @@ class TargetGroup(Entity):
     name: Text = field("The name shown on the site, e.g. 'Autisme'.")
     category: TargetGroupCategory = field("The group's category; decides where it is listed.")
     synonyms: tuple[Text, ...] = field(
-        "Other words a caseworker might search for: abbreviations, lay terms, the sources' wording.", default=()
+        "Other names the sources use for the group, and its established abbreviations, e.g. 'ASF', 'Asperger'.", default=()
     )
+    lay_terms: tuple[Text, ...] = field(LAY_TERMS, default=())
     description: Text = field("Who belongs to the group, in one or two plain sentences.")
     sources: Sources
 
@@ -209,6 +233,7 @@ class Method(Entity):
     name: Text = field("The name shown on the site, e.g. 'Social færdighedstræning (SFT)'.")
     kind: MethodKind = field("'metode' for an approach, 'redskab' for a concrete tool, 'ordning' for a scheme or activity such as virksomhedspraktik.")
     synonyms: tuple[Text, ...] = field("Other names and abbreviations a caseworker might search for.", default=())
+    lay_terms: tuple[Text, ...] = field(LAY_TERMS, default=())
     description: Text = field("What the method is and what it is for, in two or three plain sentences.")
     origin: Text | None = field("Where the method comes from, if a source says.", default=None)
     content: tuple[Text, ...] = field("What the method or tool consists of, one element each.", default=())

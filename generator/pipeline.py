@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import model
 from .diagnostics import ContentError
+from .export import export
 from .index import build_indexes
 from .load import load_catalog
 from .progress import Progress
@@ -26,10 +27,11 @@ def validate(root: Path) -> model.Catalog:
     return validate_files(load_catalog(root))
 
 
-def generate(root: Path) -> dict[str, str]:
-    """Return every generated page of the catalogue under root."""
+def generate(root: Path, site_url: str | None = None) -> dict[str, str]:
+    """Return every generated page and data file of the catalogue under root (site_url: the site's address)."""
     catalog = validate(root)
-    return render(catalog, build_indexes(catalog))
+    indexes = build_indexes(catalog)
+    return {**render(catalog, indexes), **export(catalog, indexes, site_url)}
 
 
 def docs_dir(root: Path, offline: bool) -> Path:
@@ -41,7 +43,7 @@ def build(root: Path, out: Path | None = None, *, offline: bool = False, site_ur
     progress = Progress(quiet)
     try:
         progress.show("Reading, checking and rendering the catalogue")
-        pages = generate(root)
+        pages = generate(root, None if offline else site_url)  # the file-share variant has no address
         progress.show("Writing pages")
         docs, total = docs_dir(root, offline), sum(path.endswith(".md") for path in pages)
         write_docs(docs, pages)

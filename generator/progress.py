@@ -12,6 +12,8 @@ import sys
 import time
 from contextlib import contextmanager
 
+from . import engine
+
 
 class Progress:
     def __init__(self, quiet: bool = False, stream=None):
@@ -38,7 +40,7 @@ class Progress:
     def mkdocs(self, total: int):
         """Follow MkDocs reading and writing total pages."""
         handler = MkDocsPages(self, total)
-        logger = logging.getLogger("mkdocs.commands.build")
+        logger = logging.getLogger(f"{engine.LOGGER}.commands.build")
         level = logger.level
         if self.enabled:
             logger.addHandler(handler)

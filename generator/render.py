@@ -16,7 +16,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import model
+from .export import OFFER_COLUMNS
 from .finder import finder_files
+from .hsds import NAMESPACE, table_counts
 from .index import Indexes, letters, sort_key
 from .model import SECTIONS, Catalog
 from .search import search_files
@@ -77,6 +79,9 @@ def environment() -> jinja2.Environment:
         Outcome=model.Outcome,
         TargetGroupCategory=model.TargetGroupCategory,
         MethodKind=model.MethodKind,
+        OFFER_COLUMNS=OFFER_COLUMNS,
+        NAMESPACE=NAMESPACE,
+        hsds_counts=table_counts,
     )
     return env
 
@@ -92,7 +97,7 @@ def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
         for entity in getattr(catalog, collection):
             pages[f"{section}/{entity.id}.md"] = entity_template.render(common, root="../", **{kind: entity})
         pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
-    for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering"):
+    for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering", "data/index"):
         pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
     pages.update(finder_files(catalog, ix))
     pages.update(search_files(catalog, ix))

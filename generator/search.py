@@ -85,12 +85,9 @@ def one_line(*parts: str) -> str:
     return text[: text.rfind(" ", 0, LINE - 1)].rstrip(" ,.;:–·") + " …"
 
 
-def lay_terms(entity) -> tuple[str, ...]:
-    return tuple(getattr(entity, "lay_terms", ()))  # the field arrives with the target-group content work
-
-
 def names_of(entity) -> tuple[str, ...]:
-    return (entity.name, *entity.synonyms, *lay_terms(entity))
+    """Return what a target group or method is called: its name, synonyms and lay terms."""
+    return (entity.name, *entity.synonyms, *entity.lay_terms)
 
 
 def target_group_document(group, ix: Indexes) -> Document:

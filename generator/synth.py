@@ -285,7 +285,7 @@ def catalogue(n: int) -> dict[str, str]:
     offers = offers_by_provider(rng, n, [p["id"] for p in people], [t["id"] for t in types], group_ids, method_ids)
     files = {
         "content/sources.yaml": dump({"sources": [{"id": s, "title": s.replace("-", " ").capitalize(), "publisher": "Syntetisk kilde",
-                                                   "file": f"{i:03}_synthetic.txt", "description": paragraph(rng, 1, 1)}
+                                                   "date": {"period": "ukendt"}, "file": f"{i:03}_synthetic.txt", "description": paragraph(rng, 1, 1)}
                                                   for i, s in enumerate(SOURCES)]}),
         "providers.yaml": dump({"providers": people}),
         "packages.yaml": dump({"package_types": types}),

@@ -14,6 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from . import engine  # first: with TILBUD_ENGINE=properdocs, the mkdocs imports below load ProperDocs
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -83,11 +84,11 @@ class collect_warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
     def __enter__(self):
-        logging.getLogger("mkdocs").addHandler(self)
+        logging.getLogger(engine.LOGGER).addHandler(self)
         return self.messages
 
     def __exit__(self, *exc):
-        logging.getLogger("mkdocs").removeHandler(self)
+        logging.getLogger(engine.LOGGER).removeHandler(self)
 
 
 def write_text(path: Path, text: str) -> None:

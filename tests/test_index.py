@@ -32,7 +32,7 @@ def catalogs(draw):
         for i in range(draw(st.integers(0, 4)))
     ]
     return model.Catalog(
-        sources=(model.Source(id="kilde", title="Kilde", publisher="P", file="k.txt", description="d"),),
+        sources=(model.Source(id="kilde", title="Kilde", publisher="P", date={"period": "ukendt"}, file="k.txt", description="d"),),
         providers=tuple(model.Provider(id=p, name=p.title(), kind="privat", description="d", sources=REF) for p in PROVIDERS),
         package_types=tuple(model.PackageType(id=t, name=t.title(), kind="standardpakke", description="d", sources=REF) for t in TYPES),
         target_groups=tuple(model.TargetGroup(id=g, name=g, category="psykisk", description="d", sources=REF) for g in GROUPS),

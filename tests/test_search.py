@@ -86,3 +86,12 @@ def test_no_value_can_close_the_script_element():
     catalog, ix, _ = index_of(FIXTURES / "catalog")
     for text in search_files(catalog, ix).values():
         assert "<" not in text and json.loads(text[text.index(", ") + 2 : -3]) is not None
+
+
+def test_scripts_load_deferred_and_the_finder_only_on_its_page(real_site):
+    def scripts(page):
+        html = (real_site / page).read_text(encoding="utf-8")
+        return re.findall(r'<script src="[^"]*assets/([a-z-]+\.js)"( defer)?', html)
+    everywhere = [("words.js", " defer"), ("search-match.js", " defer"), ("search-engine.js", " defer"), ("search.js", " defer")]
+    assert scripts("index.html") == scripts("maalgrupper/autisme/index.html") == everywhere
+    assert scripts("find-tilbud/index.html") == [*everywhere, ("finder.js", " defer")]

@@ -95,3 +95,11 @@ def test_scripts_load_deferred_and_the_finder_only_on_its_page(real_site):
     everywhere = [("words.js", " defer"), ("search-match.js", " defer"), ("search-engine.js", " defer"), ("search.js", " defer")]
     assert scripts("index.html") == scripts("maalgrupper/autisme/index.html") == everywhere
     assert scripts("find-tilbud/index.html") == [*everywhere, ("finder.js", " defer")]
+
+
+def test_lay_terms_lead_to_their_page_first():
+    catalog, ix, data = index_of(FIXTURES / "catalog")  # the fixture's autisme has the lay term 'autist'
+    urls = [f"{d.section}/{d.id}" for d in documents(catalog, ix)]
+    key, _ = postings(data, stem("autist"))
+    shard_ = data["v-" + file_of(set(data["meta"]["shards"]), stem("autist"))]
+    assert [urls[n] for n in key] == ["maalgrupper/autisme"] and shard_["terms"][stem("autist")] == key

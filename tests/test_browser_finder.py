@@ -129,3 +129,17 @@ def test_no_layout_shift_when_results_arrive(scrollbar_browser, site_url, path, 
     shift = page.evaluate(CLS)
     page.close()
     assert shift < 0.1
+
+
+@pytest.mark.parametrize("build", ["served", "offline"])
+def test_back_from_an_offer_shows_the_finder_not_the_search(page, site_url, real_site_offline, build):
+    """Offline, the old lunr search opened its overlay over the finder for ?q= and on Back."""
+    finder = f"{site_url}find-tilbud/" if build == "served" else (real_site_offline / "find-tilbud.html").as_uri()
+    page.goto(finder + "?q=autisme")
+    finder_count(page)
+    with page.expect_navigation(url=lambda url: "/tilbud/" in url):
+        page.click("#finder-results li:first-child a")
+    page.go_back()
+    assert finder_count(page) > 0
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert not page.locator("#tk-search-list").is_visible()

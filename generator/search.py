@@ -7,11 +7,11 @@ assets/search-engine.js:
 - meta.js      the document count, the kinds, which vocabulary files exist, the key vocabulary (the words
                of target groups', methods' and package types' names and synonyms) for typo correction and
                compound splitting;
-- v-XX.js      words: every stem starting with XX, as [surface word, key postings, body postings], or
+- v-XX.js      words: every stem starting with XX, as [surface word, key, facet and body postings], or
                [surface word, N, how many documents] when its postings are in p-N.js; terms: the whole
                names and synonyms whose first stem is here (a query equal to one leads to its page first).
                XX is two letters, or more where one file would be too large;
-- p-N.js       the postings of a stem found in many documents: [key postings, body postings];
+- p-N.js       the postings of a stem found in many documents: [key, facet, body postings];
 - d-N.js       documents N*CHUNK …: [url, title, kind, one line of what it is].
 Postings are document numbers as gaps (the first number, then the differences), so 10,000 offers that
 share a word cost about two bytes each. Offers come first, in the finder's order, so a document number
@@ -55,8 +55,9 @@ class Document:
     title: str
     line: str
     terms: tuple[str, ...]  # whole names and synonyms: a query equal to one leads here first
-    key: str  # names, synonyms, lay terms: a match here weighs more
+    key: str  # names, synonyms, lay terms: a match here weighs most
     body: str
+    facet: str = ""  # an offer's or case's target groups and methods, a case's outcome: it is about these
 
 
 def documents(catalog: Catalog, ix: Indexes | None = None) -> list[Document]:
@@ -133,11 +134,10 @@ def offer_document(offer, ix: Indexes) -> Document:
     package = ix.by_id["package_types"][offer.package_type].name
     title = ix.offer_title(offer)
     key = " ".join((title, package, *provider.spellings))
-    body = " ".join((offer.purpose, *offer.content, offer.participant_info or "", offer.location or "",
-                     offer.duration or "", related_words(offer, ix)))
+    body = " ".join((offer.purpose, *offer.content, offer.participant_info or "", offer.location or "", offer.duration or ""))
     named = package if offer.name else ""  # an offer without a name of its own is titled by its package type
     line = one_line(named, offer.duration or "", offer.purpose)
-    return Document("tilbud", offer.id, title, line, (offer.name,) if offer.name else (), key, body)
+    return Document("tilbud", offer.id, title, line, (offer.name,) if offer.name else (), key, body, related_words(offer, ix))
 
 
 def case_document(case, ix: Indexes) -> Document:
@@ -145,21 +145,21 @@ def case_document(case, ix: Indexes) -> Document:
     person = case.person.name + (f", {case.person.age} år" if case.person.age else "")
     title = f"{provider.name} – {case.person.name}"
     outcome = OUTCOME_LABELS[case.outcome]
-    body = " ".join((case.situation, case.benefit or "", *case.steps, outcome, case.outcome_note or "", *case.lessons,
-                     related_words(case, ix)))
+    body = " ".join((case.situation, *case.steps, case.outcome_note or "", *case.lessons))
+    facet = " ".join((related_words(case, ix), outcome, case.benefit or ""))
     line = one_line(person, f"Resultat: {outcome}", case.situation)
-    return Document("cases", case.id, title, line, (case.person.name,), title, body)
+    return Document("cases", case.id, title, line, (case.person.name,), title, body, facet)
 
 
-def postings(docs: list[Document]) -> dict[str, tuple[list[int], list[int]]]:
-    """Map each stem to the documents with it in their key text, and those with it only in their body."""
-    key, body = defaultdict(set), defaultdict(set)
+def postings(docs: list[Document]) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """Map each stem to the documents with it in their key text, in their facets (and not key), in their body only."""
+    key, facet, body = defaultdict(set), defaultdict(set), defaultdict(set)
     for n, doc in enumerate(docs):
-        for s in stems(doc.key):
-            key[s].add(n)
-        for s in stems(doc.body):
-            body[s].add(n)
-    return {s: (sorted(key[s]), sorted(body[s] - key[s])) for s in sorted(set(key) | set(body))}
+        for found, text in ((key, doc.key), (facet, doc.facet), (body, doc.body)):
+            for s in stems(text):
+                found[s].add(n)
+    return {s: (sorted(key[s]), sorted(facet[s] - key[s]), sorted(body[s] - key[s] - facet[s]))
+            for s in sorted(set(key) | set(facet) | set(body))}
 
 
 def gaps(numbers: list[int]) -> list[int]:
@@ -171,7 +171,7 @@ def surfaces(docs: list[Document]) -> dict[str, str]:
     """Map each stem to the word it is most often written as (ties: the shorter, then A–Z)."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for doc in docs:
-        for w in tokens(f"{doc.key} {doc.body}"):
+        for w in tokens(f"{doc.key} {doc.facet} {doc.body}"):
             counts[stem(w)][w] += 1
     return {s: min(c, key=lambda w: (-c[w], len(w), w)) for s, c in counts.items()}
 
@@ -182,12 +182,13 @@ def search_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
     files: dict[str, object] = {}
     words: dict[str, list] = {}
     spelled = surfaces(docs)
-    for s, (key, body) in postings(docs).items():
-        if len(key) + len(body) > INLINE:
-            words[s] = [spelled[s], len(files), len(key) + len(body)]
-            files[f"p-{len(files)}"] = [gaps(key), gaps(body)]
+    for s, lists in postings(docs).items():
+        found = sum(map(len, lists))
+        if found > INLINE:
+            words[s] = [spelled[s], len(files), found]
+            files[f"p-{len(files)}"] = [gaps(found) for found in lists]
         else:
-            words[s] = [spelled[s], gaps(key), gaps(body)]
+            words[s] = [spelled[s], *(gaps(found) for found in lists)]
     terms = term_index(docs)
     for name, part in vocabulary_shards(words).items():
         files[f"v-{name}"] = {"words": part, "terms": {t: terms[t] for t in terms if t.split()[0] in part}}

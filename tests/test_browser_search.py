@@ -72,6 +72,7 @@ QUERIES = [
     ("jobmatch sft", "tilbud/jobmatch-social-faerdighedstraening"),
     ("helene", "cases/vaeksthuset-helene"),
     ("sygemeldt hjernerystelse", "cases/vaeksthuset-helene"),
+    ("arbejdsprøvning fleksjob", "cases/vaeksthuset-lotte"),
 ]
 # Lay words that need the editorial lay_terms of the content (target groups' and methods' lay_terms).
 LAY_QUERIES = [("deprimeret", "depression"), ("krigstraume", "PTSD"), ("traume", "PTSD"), ("PTSD", "PTSD")]

@@ -10,7 +10,7 @@
   if (!W || !M || !script) return;
   var root = script.src.replace(/assets\/search-engine\.js(\?.*)?$/, "");
   var data = {}, waiting = {};
-  var TIER = { key: 3, body: 1 };
+  var TIERS = [3, 2, 1];  // key, facet, body
   var PREFIX_FILES = 6, TERM_BONUS = 10;
 
   window.TK_DATA = { add: function (name, value) { data[name] = value; } };
@@ -124,14 +124,14 @@
     return out;
   }
 
-  /* Resolve to {doc: tier} for a stem: 3 where it is in the key text, 1 where only in the body. */
+  /* Resolve to {doc: tier} for a stem: 3 where it is in the key text (names, synonyms), 2 in the facets
+     (an offer's or case's target groups and methods, a case's outcome), 1 only in the body. */
   function postings(q, s) {
     var entry = vocabulary(q, s);
-    var lists = Array.isArray(entry[1]) ? Promise.resolve([entry[1], entry[2]]) : load("search/p-" + entry[1]);
+    var lists = Array.isArray(entry[1]) ? Promise.resolve(entry.slice(1)) : load("search/p-" + entry[1]);
     return lists.then(function (l) {
       var tiers = new Map();
-      decode(l[1]).forEach(function (d) { tiers.set(d, TIER.body); });
-      decode(l[0]).forEach(function (d) { tiers.set(d, TIER.key); });
+      TIERS.forEach(function (tier, i) { decode(l[i]).forEach(function (d) { tiers.set(d, tier); }); });
       return tiers;
     });
   }

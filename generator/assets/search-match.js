@@ -15,7 +15,8 @@
 
   function shards(q) { return q.shards(); }
 
-  function count(entry) { return Array.isArray(entry[1]) ? entry[1].length + entry[2].length : entry[2]; }
+  /* How many documents have a word: [surface, key, facet, body postings] or [surface, file, count]. */
+  function count(entry) { return Array.isArray(entry[1]) ? entry[1].length + entry[2].length + entry[3].length : entry[2]; }
 
   /* Optimal string alignment distance, giving up (returning max + 1) once it must exceed max. */
   function distance(a, b, max) {

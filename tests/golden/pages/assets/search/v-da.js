@@ -1,1 +1,1 @@
-window.TK_DATA.add("search/v-da", {"terms":{},"words":{"dag":["dage",[],[2]]}});
+window.TK_DATA.add("search/v-da", {"terms":{},"words":{"dag":["dage",[],[],[2]]}});

@@ -1,1 +1,1 @@
-window.TK_DATA.add("search/v-ku", {"terms":{},"words":{"kun":["kun",[],[2]]}});
+window.TK_DATA.add("search/v-ku", {"terms":{},"words":{"kun":["kun",[],[2],[]]}});

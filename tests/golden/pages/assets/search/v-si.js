@@ -1,1 +1,1 @@
-window.TK_DATA.add("search/v-si", {"terms":{},"words":{"situation":["situationer",[],[6]]}});
+window.TK_DATA.add("search/v-si", {"terms":{},"words":{"situation":["situationer",[],[],[6]]}});

@@ -1,1 +1,1 @@
-window.TK_DATA.add("search/v-tr", {"terms":{},"words":{"træning":["træning",[],[6]]}});
+window.TK_DATA.add("search/v-tr", {"terms":{},"words":{"træning":["træning",[],[],[6]]}});

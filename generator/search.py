@@ -183,15 +183,19 @@ def search_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
     words: dict[str, list] = {}
     spelled = surfaces(docs)
     for s, lists in postings(docs).items():
-        found = sum(map(len, lists))
-        if found > INLINE:
-            words[s] = [spelled[s], len(files), found]
+        total = sum(map(len, lists))
+        if total > INLINE:
+            words[s] = [spelled[s], len(files), total]  # files holds only p-N files so far
             files[f"p-{len(files)}"] = [gaps(found) for found in lists]
         else:
             words[s] = [spelled[s], *(gaps(found) for found in lists)]
-    terms = term_index(docs)
-    for name, part in vocabulary_shards(words).items():
-        files[f"v-{name}"] = {"words": part, "terms": {t: terms[t] for t in terms if t.split()[0] in part}}
+    shards = vocabulary_shards(words)
+    home = {s: name for name, part in shards.items() for s in part}
+    terms: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term, found in term_index(docs).items():
+        terms[home[term.split()[0]]][term] = found
+    for name, part in shards.items():
+        files[f"v-{name}"] = {"words": part, "terms": terms[name]}
     for start in range(0, len(docs), CHUNK):
         files[f"d-{start // CHUNK}"] = [[f"{d.section}/{d.id}", d.title, KIND[d.section], d.line] for d in docs[start : start + CHUNK]]
     files["meta"] = meta(docs, sorted(n[2:] for n in files if n.startswith("v-")), spelled)

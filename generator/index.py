@@ -6,10 +6,12 @@ each list sorted explicitly. Pure: no I/O, and templates never search the data t
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome
+from .model import OUTCOME_LABELS, SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, TargetGroup
 
 DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "u"})
 
@@ -46,7 +48,10 @@ class Indexes:
     cases_by_target_group: dict[str, tuple[Case, ...]]
     cases_by_method: dict[str, tuple[Case, ...]]
     cases_by_outcome: dict[Outcome, tuple[Case, ...]]
-    methods_by_target_group: dict[str, tuple[Method, ...]]
+    methods_by_target_group: dict[str, tuple[tuple[tuple[Method, int], ...], int]]
+    package_types_by_target_group: dict[str, tuple[tuple[PackageType, int], ...]]
+    related_target_groups: dict[str, tuple[tuple[TargetGroup, int], ...]]
+    outcome_lines: dict[str, str]
     terms: tuple[Term, ...]
     cited_by_source: dict[str, tuple[tuple[str, str, str], ...]]
     standard_providers: frozenset[str]
@@ -74,9 +79,12 @@ def build_indexes(catalog: Catalog) -> Indexes:
         cases_by_method=group(catalog.cases, lambda c: c.methods, case_order),
         cases_by_outcome=group(catalog.cases, lambda c: [c.outcome], case_order),
         methods_by_target_group={
-            tg: tuple(sorted({by_id["methods"][m] for o in offers for m in o.methods}, key=lambda m: (sort_key(m.name), m.id)))
-            for tg, offers in offers_by_tg.items()
+            tg: recurring(counts, len(offers_by_tg[tg]))
+            for tg, counts in count_per_group(offers_by_tg, lambda o: o.methods, by_id["methods"]).items()
         },
+        package_types_by_target_group=count_per_group(offers_by_tg, lambda o: [o.package_type], by_id["package_types"]),
+        related_target_groups=related_groups(catalog, by_id["target_groups"]),
+        outcome_lines={c.id: outcome_line(c) for c in catalog.cases},
         terms=build_terms(catalog),
         cited_by_source=build_citations(catalog, by_id),
         standard_providers=frozenset(
@@ -104,6 +112,60 @@ def group(items, keys_of, order) -> dict:
         for key in keys_of(item):
             groups[key].add(item)
     return {key: tuple(sorted(members, key=order)) for key, members in sorted(groups.items(), key=lambda kv: str(kv[0]))}
+
+
+def count_per_group(offers_by_group, keys_of, entities) -> dict:
+    """Map each group to (entity, number of its offers naming it), most frequent first, then by name."""
+    return {
+        group: tuple(sorted(((entities[k], n) for k, n in Counter(k for o in offers for k in keys_of(o)).items()),
+                            key=lambda pair: (-pair[1], sort_key(pair[0].name), pair[0].id)))
+        for group, offers in offers_by_group.items()
+    }
+
+
+def recurring(counts: tuple, offers: int) -> tuple[tuple, int]:
+    """Split (entity, count) pairs into those that recur and how many others there are.
+
+    A method recurs when at least two, and at least a quarter, of the group's offers name it. When nothing
+    recurs (a group with one offer, say), every pair is kept, so the page still names them.
+    """
+    again = tuple(pair for pair in counts if pair[1] >= max(2, math.ceil(offers / 4)))
+    return (again, len(counts) - len(again)) if again else (counts, 0)
+
+
+# A group is related to another when they are named together by at least this many offers and cases.
+RELATED_MIN_SHARED = 2
+RELATED_MAX = 6
+
+
+def related_groups(catalog: Catalog, groups) -> dict[str, tuple[tuple[TargetGroup, int], ...]]:
+    """Map each target group to the groups most often named together with it, and how often.
+
+    Ranked by the share of their offers and cases they have in common (Jaccard), so that broad groups
+    named almost everywhere (unge, psykiske vanskeligheder) do not crowd out the close relations.
+    """
+    members = defaultdict(set)
+    for item in (*catalog.offers, *catalog.cases):
+        for ref in item.target_groups:
+            members[ref.id].add(item.id)
+    related = {}
+    for a in sorted(members):
+        pairs = [(b, len(members[a] & members[b]), len(members[a] | members[b])) for b in members if b != a]
+        pairs = [(b, shared, union) for b, shared, union in pairs if shared >= RELATED_MIN_SHARED]
+        pairs.sort(key=lambda p: (-p[1] / p[2], -p[1], sort_key(groups[p[0]].name), p[0]))
+        related[a] = tuple((groups[b], shared) for b, shared, _ in pairs[:RELATED_MAX])
+    return related
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def outcome_line(case: Case) -> str:
+    """Return a case's outcome in one line: its label, then the first sentence of its note."""
+    label = OUTCOME_LABELS[case.outcome]
+    if not case.outcome_note:
+        return label
+    return f"{label}: {SENTENCE_END.split(case.outcome_note.strip(), maxsplit=1)[0]}"
 
 
 def build_terms(catalog: Catalog) -> tuple[Term, ...]:

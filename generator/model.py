@@ -157,9 +157,9 @@ class PackageType(Entity):
 
 
 LAY_TERMS = (
-    "Everyday words a caseworker types, which need no source: the adjective, the person noun, an older term, "
-    "a common abbreviation, e.g. 'deprimeret', 'alkoholiker'. Editorial, so kept apart from the sourced synonyms; "
-    "each word may lead to one target group or method only."
+    "Words a caseworker types that no source writes this way: the everyday word, the adjective, the person noun, "
+    "an older term, a common abbreviation, another spelling, e.g. 'deprimeret', 'alkoholiker', 'ASF'. Editorial, so "
+    "kept apart from the sourced synonyms; each word may lead to one target group or method only."
 )
 
 
@@ -193,10 +193,13 @@ class TargetGroup(Entity):
     name: Text = field("The name shown on the site, e.g. 'Autisme'.")
     category: TargetGroupCategory = field("The group's category; decides where it is listed.")
     synonyms: tuple[Text, ...] = field(
-        "Other names the sources use for the group, and its established abbreviations, e.g. 'ASF', 'Asperger'.", default=()
+        "Other names for the group, spelled exactly as a source writes them, e.g. 'Asperger'; other words go in lay_terms.", default=()
     )
     lay_terms: tuple[Text, ...] = field(LAY_TERMS, default=())
-    description: Text = field("Who belongs to the group, in one or two plain sentences.")
+    description: Text = field("Who belongs to the group, as the sources describe them, in a few plain sentences of our own.")
+    caveats: tuple[Text, ...] = field(
+        "What the sources caution about the group, or where they are unclear or disagree, one point each.", default=()
+    )
     sources: Sources
 
 
@@ -232,7 +235,10 @@ class Method(Entity):
     id: Id = field("Short id used in references and URLs, e.g. 'sft'.")
     name: Text = field("The name shown on the site, e.g. 'Social færdighedstræning (SFT)'.")
     kind: MethodKind = field("'metode' for an approach, 'redskab' for a concrete tool, 'ordning' for a scheme or activity such as virksomhedspraktik.")
-    synonyms: tuple[Text, ...] = field("Other names and abbreviations a caseworker might search for.", default=())
+    synonyms: tuple[Text, ...] = field(
+        "Other names and abbreviations, spelled exactly as a source writes them, e.g. 'SFT'; other words go in lay_terms.",
+        default=(),
+    )
     lay_terms: tuple[Text, ...] = field(LAY_TERMS, default=())
     description: Text = field("What the method is and what it is for, in two or three plain sentences.")
     origin: Text | None = field("Where the method comes from, if a source says.", default=None)

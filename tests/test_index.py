@@ -83,3 +83,34 @@ def test_a_z_order_is_total_so_builds_do_not_depend_on_hashing():
 
     terms = build_terms(validate(ROOT))
     assert len({term_order(t) for t in terms}) == len(terms)
+
+
+@settings(max_examples=60, deadline=None)
+@given(catalogs())
+def test_target_group_counts_and_relations_are_what_the_offers_and_cases_say(catalog):
+    ix = build_indexes(catalog)
+    for group, offers in ix.offers_by_target_group.items():
+        shown, others = ix.methods_by_target_group[group]
+        counts = {m.id: n for m, n in shown}
+        assert all(n == sum(m in o.methods for o in offers) for m, n in counts.items())
+        assert len(counts) + others == len({m for o in offers for m in o.methods})
+        assert sum(n for _, n in ix.package_types_by_target_group[group]) == len(offers)
+    members = lambda g: {i.id for i in (*catalog.offers, *catalog.cases) if g in {t.id for t in i.target_groups}}
+    for group, related in ix.related_target_groups.items():
+        assert all(other.id != group and n == len(members(group) & members(other.id)) >= 2 for other, n in related)
+
+
+def test_a_case_outcome_is_its_label_and_first_sentence():
+    from generator.index import outcome_line
+
+    case = model.Case(id="c", person=model.Person(name="Åse"), provider="p", situation="x", sources=REF, outcome="fleksjob",
+                      outcome_note="Hun fik fleksjob i 2012, bl.a. på 10 timer. Hun har det stadig.")
+    assert outcome_line(case) == "Fleksjob: Hun fik fleksjob i 2012, bl.a. på 10 timer."
+    assert outcome_line(case.model_copy(update={"outcome_note": None})) == "Fleksjob"
+
+
+def test_a_method_recurs_when_a_quarter_of_the_offers_name_it():
+    from generator.index import recurring
+
+    assert recurring((("a", 3), ("b", 2), ("c", 1)), offers=12) == ((("a", 3),), 2)
+    assert recurring((("a", 1), ("b", 1)), offers=2) == ((("a", 1), ("b", 1)), 0)

@@ -12,7 +12,8 @@ from generator.pipeline import validate
 pytestmark = pytest.mark.browser
 
 # (what a caseworker types, a page that must be among the first five results in the header while typing):
-# typos, split and joined words, inflections, lay words, abbreviations, short phrases, situations.
+# typos, split and joined words, inflections, lay words, abbreviations, short phrases, situations. While typing,
+# the dropdown shows the best five, at most three of one kind (assets/search-engine.js preview).
 QUERIES = [
     ("autisme", "maalgrupper/autisme"),
     ("asberger", "maalgrupper/autisme"),
@@ -73,9 +74,18 @@ QUERIES = [
     ("helene", "cases/vaeksthuset-helene"),
     ("sygemeldt hjernerystelse", "cases/vaeksthuset-helene"),
     ("arbejdsprøvning fleksjob", "cases/vaeksthuset-lotte"),
+    # Lay words: the target groups' editorial lay_terms.
+    ("deprimeret", "maalgrupper/depression"),
+    ("krigstraume", "maalgrupper/ptsd-og-traumer"),
+    ("traume", "maalgrupper/ptsd-og-traumer"),
+    ("PTSD", "maalgrupper/ptsd-og-traumer"),
+    ("narkoman", "maalgrupper/misbrug"),
+    ("stroke", "maalgrupper/hjerneskade"),
+    ("ufaglært", "maalgrupper/ufaglaerte"),
+    ("ensom", "maalgrupper/sociale-problemer"),
+    ("gået ned med stress", "maalgrupper/stress"),
+    ("nervøs", "maalgrupper/angst"),
 ]
-# Lay words that need the editorial lay_terms of the content (target groups' and methods' lay_terms).
-LAY_QUERIES = [("deprimeret", "depression"), ("krigstraume", "PTSD"), ("traume", "PTSD"), ("PTSD", "PTSD")]
 CANONICAL_FIRST = ["asberger", "ASF", "hash", "apopleksi", "SFT", "sygemeldt", "ADHD", "jobmatch", "AOFJOB"]
 
 BUILDS = ["served", "offline"]
@@ -111,15 +121,6 @@ def type_query(page, query: str) -> tuple[list[str], str]:
 def test_the_page_is_offered_while_typing(typing_page, query, expected):
     pages, _ = type_query(typing_page, query)
     assert expected in pages[:5], pages[:5]
-
-
-@pytest.mark.parametrize("query,name", LAY_QUERIES)
-def test_lay_words_lead_to_their_target_group(typing_page, query, name):
-    groups = validate(ROOT).target_groups
-    if not any(g.lay_terms for g in groups):
-        pytest.skip("the content has no lay_terms yet (the target-group content work adds them)")
-    [expected] = [f"maalgrupper/{g.id}" for g in groups if name.lower() in (g.name + " " + " ".join(g.synonyms)).lower()][:1]
-    assert expected in type_query(typing_page, query)[0][:5]
 
 
 def test_the_query_set_has_at_least_forty_queries():

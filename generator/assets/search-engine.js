@@ -11,7 +11,7 @@
   var root = script.src.replace(/assets\/search-engine\.js(\?.*)?$/, "");
   var data = {}, waiting = {};
   var TIERS = [3, 2, 1];  // key, facet, body
-  var PREFIX_FILES = 6, TERM_BONUS = 10;
+  var PREFIX_FILES = 6, TERM_BONUS = 10, PER_KIND = 3;
 
   window.TK_DATA = { add: function (name, value) { data[name] = value; } };
 
@@ -167,14 +167,14 @@
     var open = !options || options.open !== false;
     return meta().then(function (m) {
       var q = context(m), words = analyse(text, open);
-      if (!words.length) return { hits: [], corrected: null, unknown: [], empty: true };
+      if (!words.length) return { hits: [], kinds: [], corrected: null, unknown: [], empty: true };
       return loadFiles(q, filesFor(m, words)).then(function () {
         return loadFiles(q, moreFiles(q, words));
       }).then(function () {
         var found = M.units(q, words);
         var unknown = found.filter(function (u) { return !u.alternatives.length; });
         if (unknown.length) {
-          return { hits: [], corrected: null, empty: false, unknown: unknown.map(function (u) { return u.words[0].raw; }) };
+          return { hits: [], kinds: [], corrected: null, empty: false, unknown: unknown.map(function (u) { return u.words[0].raw; }) };
         }
         var stems = unique([].concat.apply([], found.map(function (u) {
           return [].concat.apply([], u.alternatives.map(function (a) { return a.stems; }));
@@ -195,7 +195,22 @@
       return [pair[0], pair[1] * q.m.kinds[kind][1] + (bonus.get(pair[0]) || 0), kind];
     });
     scored.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2] || a[0] - b[0]; });
-    return { hits: scored.map(function (s) { return s[0]; }), corrected: correction(found), unknown: [], empty: false };
+    return { hits: scored.map(function (s) { return s[0]; }), kinds: scored.map(function (s) { return s[2]; }),
+             corrected: correction(found), unknown: [], empty: false };
+  }
+
+  /* The n results to show while typing: the best, but at most PER_KIND of one kind while others matched, so
+     a case or a method is not pushed out of sight by many offers that match as well. */
+  function preview(result, n) {
+    var chosen = [], taken = {}, rest = [];
+    result.hits.forEach(function (hit, i) {
+      var kind = result.kinds[i];
+      if (chosen.length < n && (taken[kind] || 0) < PER_KIND) { chosen.push(hit); taken[kind] = (taken[kind] || 0) + 1; }
+      else rest.push(hit);
+    });
+    return chosen.concat(rest.slice(0, n - chosen.length)).sort(function (a, b) {
+      return result.hits.indexOf(a) - result.hits.indexOf(b);
+    });
   }
 
   /* Documents whose name or synonym the query is (first), or begins (next): {doc: bonus}. */
@@ -262,6 +277,6 @@
   }
 
   window.TK_ENGINE = {
-    load: load, meta: meta, query: query, documents: documents, href: href, suggestions: suggestions
+    load: load, meta: meta, query: query, preview: preview, documents: documents, href: href, suggestions: suggestions
   };
 })();

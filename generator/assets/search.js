@@ -89,7 +89,7 @@
           .concat([link("Målgrupper: se hele listen", E.href("maalgrupper/"), "Liste")]);
       });
     }
-    return E.documents(r.hits.slice(0, SHOWN)).then(function (docs) {
+    return E.documents(E.preview(r, SHOWN)).then(function (docs) {
       var found = docs.map(resultItem);
       if (r.hits.length > docs.length) found.push(link("Vis alle " + r.hits.length + " resultater", searchPage(r.corrected || text), "Søgeside"));
       return found;

@@ -1,4 +1,4 @@
-"""One error type and one message format: `path:line: error: where: message`."""
+"""One error type and one message format: `path:line: error: where: message` (or `warning:`)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ class Diagnostic:
     line: int
     where: str
     message: str
+    severity: str = "error"  # or "warning": printed, but the build goes on
 
     def __str__(self) -> str:
         where = f"{self.where}: " if self.where else ""
-        return f"{self.path}:{self.line}: error: {where}{self.message}"
+        return f"{self.path}:{self.line}: {self.severity}: {where}{self.message}"
 
 
 class ContentError(Exception):

@@ -51,10 +51,13 @@ class Indexes:
     methods_by_target_group: dict[str, tuple[tuple[tuple[Method, int], ...], int]]
     package_types_by_target_group: dict[str, tuple[tuple[PackageType, int], ...]]
     related_target_groups: dict[str, tuple[tuple[TargetGroup, int], ...]]
-    outcome_lines: dict[str, str]
     terms: tuple[Term, ...]
     cited_by_source: dict[str, tuple[tuple[str, str, str], ...]]
     standard_providers: frozenset[str]
+    case_lines: dict[str, tuple[str, str, str]]  # case id → (situation, what was done, outcome), one line in lists
+    related_cases_by_offer: dict[str, tuple[Case, ...]]  # other offers' cases: same target group, and method or type
+    cases_by_package_type: dict[str, tuple[Case, ...]]
+    related_cases_by_package_type: dict[str, tuple[Case, ...]]  # related to its offers, not of the type itself
 
     def offer_title(self, offer: Offer) -> str:
         """Return an offer's heading: its name or package type, then its provider."""
@@ -67,6 +70,8 @@ def build_indexes(catalog: Catalog) -> Indexes:
     offer_order = offer_sort(by_id)
     case_order = lambda c: (sort_key(by_id["providers"][c.provider].name), sort_key(c.person.name), c.id)
     offers_by_tg = group(catalog.offers, lambda o: [t.id for t in o.target_groups], offer_order)
+    related = {o.id: related_cases(o, catalog.cases, by_id, case_order) for o in catalog.offers}
+    type_of = lambda c: by_id["offers"][c.offer].package_type if c.offer else None
     return Indexes(
         by_id=by_id,
         offers_by_provider=group(catalog.offers, lambda o: [o.provider], offer_order),
@@ -84,13 +89,56 @@ def build_indexes(catalog: Catalog) -> Indexes:
         },
         package_types_by_target_group=count_per_group(offers_by_tg, lambda o: [o.package_type], by_id["package_types"]),
         related_target_groups=related_groups(catalog, by_id["target_groups"]),
-        outcome_lines={c.id: outcome_line(c) for c in catalog.cases},
         terms=build_terms(catalog),
         cited_by_source=build_citations(catalog, by_id),
         standard_providers=frozenset(
             o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind.value == "standardpakke"
         ),
+        case_lines={c.id: case_line(c, by_id) for c in catalog.cases},
+        related_cases_by_offer=related,
+        cases_by_package_type=group(catalog.cases, lambda c: [type_of(c)] if c.offer else [], case_order),
+        related_cases_by_package_type=related_by_type(catalog.offers, related, type_of, case_order),
     )
+
+
+def case_line(case: Case, by_id) -> tuple[str, str, str]:
+    """Return a case in one line: the situation (age, benefit, target groups), what was done, the outcome."""
+    groups = [lower_first(by_id["target_groups"][t.id].name) for t in case.target_groups]
+    who = ", ".join(filter(None, [f"{case.person.age} år" if case.person.age else "", case.benefit or ""]))
+    situation = "; ".join(filter(None, [who, ", ".join(groups)])) or "ikke beskrevet"
+    methods = ", ".join(lower_first(by_id["methods"][m].name) for m in case.methods)
+    offer = by_id["offers"][case.offer] if case.offer else None
+    kind = (offer.name or by_id["package_types"][offer.package_type].name) if offer else ""
+    done = f"{kind} ({methods})" if kind and methods else kind or methods or "ikke beskrevet"
+    return situation, done, outcome_line(case)
+
+
+def related_by_type(offers, related, type_of, order) -> dict[str, tuple[Case, ...]]:
+    """Map each package type to the cases related to its offers that are not of the type themselves."""
+    found: dict[str, set[Case]] = defaultdict(set)
+    for offer in offers:
+        found[offer.package_type] |= {c for c in related[offer.id] if type_of(c) != offer.package_type}
+    return {t: tuple(sorted(cases, key=order)) for t, cases in sorted(found.items()) if cases}
+
+
+def lower_first(name: str) -> str:
+    """Lower-case a name's first letter to run on in a sentence, but keep 'ADHD', 'SFT' and 'JobSpor'."""
+    first = name.split(" ", 1)[0]
+    return name if any(c.isupper() for c in first[1:]) else name[:1].lower() + name[1:]
+
+
+def related_cases(offer: Offer, cases, by_id, order) -> tuple[Case, ...]:
+    """Return other offers' cases that share a target group with offer, and a method or the package type,
+    closest first: the most target groups and methods in common, then the same package type."""
+    groups, methods = {t.id for t in offer.target_groups}, set(offer.methods)
+
+    def closeness(case: Case) -> int:
+        same_type = bool(case.offer) and by_id["offers"][case.offer].package_type == offer.package_type
+        shared_groups, shared_methods = len(groups & {t.id for t in case.target_groups}), len(methods & set(case.methods))
+        return shared_groups + shared_methods + same_type if shared_groups and (shared_methods or same_type) else 0
+
+    scored = ((closeness(c), c) for c in cases if c.offer != offer.id)
+    return tuple(c for score, c in sorted(((s, c) for s, c in scored if s), key=lambda sc: (-sc[0], order(sc[1]))))
 
 
 def offer_sort(by_id):

@@ -6,6 +6,8 @@ Rejects syntax errors, duplicate keys, empty, oversized and non-UTF-8 files. Nev
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +16,17 @@ import yaml
 from .diagnostics import ContentError, Diagnostic
 
 MAX_BYTES = 5 * 1024 * 1024
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader, but dates stay text: the model parses them, so a day that does not exist
+    ('2025-02-30') gets a message with its line instead of stopping PyYAML with a traceback."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
+}
 DataPath = tuple[str | int, ...]
 
 
@@ -36,6 +48,46 @@ def catalog_paths(root: Path) -> list[Path]:
     """Return every YAML file of the catalogue under root, sorted."""
     patterns = ["providers.yaml", "packages.yaml", "content/**/*.yaml", "content/**/*.yml", "cases/**/*.yaml", "cases/**/*.yml"]
     return sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+
+
+# Where catalog_paths looks, as git pathspecs relative to the root.
+CATALOG_PATHSPECS = ("providers.yaml", "packages.yaml", "content", "cases")
+
+
+def content_date(root: Path, latest: int | None = None) -> datetime.date | None:
+    """Return the day (UTC) the catalogue under root last changed, never after latest (SOURCE_DATE_EPOCH).
+
+    The last change is the newest commit touching a catalogue file, or a newer uncommitted change; outside
+    git it is the newest file modification time.
+    """
+    paths = catalog_paths(root)
+    if not paths:
+        return None
+    stamps = git_stamps(root)
+    if stamps is None:
+        stamps = [p.stat().st_mtime for p in paths]
+    stamp = min(max(stamps), latest) if latest else max(stamps)
+    return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date()
+
+
+def git_stamps(root: Path) -> list[float] | None:
+    """Return the time of the newest commit touching the catalogue and of each file changed since; None outside git."""
+    committed = git(root, "log", "-1", "--format=%ct", "--", *CATALOG_PATHSPECS)
+    changed = git(root, "ls-files", "-z", "--modified", "--others", "--exclude-standard", "--", *CATALOG_PATHSPECS)
+    if committed is None or changed is None:
+        return None
+    files = [root / name for name in changed.split("\0") if name and (root / name).is_file()]
+    stamps = [float(committed)] if committed.strip() else []
+    return stamps + [p.stat().st_mtime for p in files] or None
+
+
+def git(root: Path, *args: str) -> str | None:
+    """Return git's output for args run in root, or None when git is missing or root is not in a repository."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
 
 
 def load_catalog(root: Path) -> list[LoadedFile]:

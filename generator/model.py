@@ -6,6 +6,7 @@ Every field carries a description for content editors; the JSON Schema is export
 
 from __future__ import annotations
 
+import datetime
 import re
 from enum import Enum
 from typing import Annotated
@@ -41,6 +42,22 @@ class SourceRef(Entity):
     lines: Annotated[str, StringConstraints(pattern=LINES_PATTERN)] = field(
         "Line numbers in the source text file, e.g. '120-180' or '12, 40-44'."
     )
+
+
+def _day(value):
+    """Accept a YAML date or 'YYYY-MM-DD' only: pydantic would read a number as seconds since 1970."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return value.strip()  # pydantic checks that the day exists
+    raise ValueError("not a date")
+
+
+Day = Annotated[datetime.date, BeforeValidator(_day)]
+REVIEWED = (
+    "The day an editor last confirmed this against its source or the provider (sidst bekræftet), "
+    "written YYYY-MM-DD, e.g. 2025-03-01. Shown on the page; the build warns when it is old."
+)
 
 
 Sources = Annotated[
@@ -137,6 +154,7 @@ class Provider(Entity):
         "Recommendations the organisation makes in the source, one short sentence each.", default=()
     )
     caveats: tuple[Text, ...] = field("Where the sources are unclear or disagree, said plainly.", default=())
+    reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
 
 
@@ -153,6 +171,7 @@ class PackageType(Entity):
     name: Text = field("The name shown on the site, e.g. 'Mentorpakke'.")
     kind: PackageTypeKind = field("'standardpakke' for the nine standard packages, 'forløb' for other courses, 'projekt' for development projects.")
     description: Text = field("What this kind of offer is for, in general, in two or three plain sentences.")
+    reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
 
 
@@ -200,6 +219,7 @@ class TargetGroup(Entity):
     caveats: tuple[Text, ...] = field(
         "What the sources caution about the group, or where they are unclear or disagree, one point each.", default=()
     )
+    reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
 
 
@@ -245,6 +265,7 @@ class Method(Entity):
     content: tuple[Text, ...] = field("What the method or tool consists of, one element each.", default=())
     how_to: Text | None = field("How a caseworker uses it, in a few plain sentences.", default=None)
     setting: Setting | None = field("Whether it is used individually, in groups or both.", default=None)
+    reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
 
 
@@ -284,6 +305,7 @@ class Offer(Entity):
     drawbacks: tuple[Text, ...] = field("Drawbacks the source names.", default=())
     proposals: tuple[Text, ...] = field("Proposed changes the source names.", default=())
     caveats: tuple[Text, ...] = field("Where the source is unclear or disagrees, said plainly.", default=())
+    reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
 
 
@@ -338,6 +360,7 @@ class Case(Entity):
     outcome_note: Text | None = field("The outcome in a sentence, with what the source says about it.", default=None)
     lessons: tuple[Text, ...] = field("What the case shows a caseworker, one point each.", default=())
     caveats: tuple[Text, ...] = field("Where the sources are unclear or disagree, said plainly.", default=())
+    reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
 
 

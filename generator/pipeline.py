@@ -11,9 +11,11 @@ from . import model
 from .diagnostics import ContentError
 from .export import export
 from .index import build_indexes
-from .load import load_catalog
+from .load import content_date, load_catalog
 from .progress import Progress
+from .dates import danish_date
 from .render import render
+from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
 from .write import CONFIG, BuildError, build_site, pack_site, write_docs, write_text
 
@@ -22,14 +24,18 @@ __all__ = ["BuildError", "ContentError", "build", "dist", "generate", "serve", "
 SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
 
-def validate(root: Path) -> model.Catalog:
-    """Load and validate the catalogue under root."""
-    return validate_files(load_catalog(root))
+def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Catalog:
+    """Load and validate the catalogue under root; pass each warning (old reviews) to warn, if given."""
+    files = load_catalog(root)
+    catalog = validate_files(files)
+    for warning in stale_reviews(files, datetime.date.today(), review_age) if warn else ():
+        warn(warning)
+    return catalog
 
 
-def generate(root: Path, site_url: str | None = None) -> dict[str, str]:
+def generate(root: Path, site_url: str | None = None, warn=None, review_age: int = DEFAULT_AGE) -> dict[str, str]:
     """Return every generated page and data file of the catalogue under root (site_url: the site's address)."""
-    catalog = validate(root)
+    catalog = validate(root, warn, review_age)
     indexes = build_indexes(catalog)
     return {**render(catalog, indexes), **export(catalog, indexes, site_url)}
 
@@ -38,18 +44,21 @@ def docs_dir(root: Path, offline: bool) -> Path:
     return root / "build" / ("docs-offline" if offline else "docs")
 
 
-def build(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False) -> Path:
+def build(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False,
+          warn=None, review_age: int = DEFAULT_AGE) -> Path:
     """Validate, generate and build the site; the output is replaced only on success."""
     progress = Progress(quiet)
     try:
         progress.show("Reading, checking and rendering the catalogue")
-        pages = generate(root, None if offline else site_url)  # the file-share variant has no address
+        warning = warn and (lambda text: (progress.close(), warn(text)))
+        pages = generate(root, None if offline else site_url, warning, review_age)  # the file-share variant has no address
         progress.show("Writing pages")
         docs, total = docs_dir(root, offline), sum(path.endswith(".md") for path in pages)
         write_docs(docs, pages)
         del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
+        extra = {"content_date": danish_date(content_date(root, source_date_epoch() or None))}
         with progress.mkdocs(total):
-            return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url)
+            return build_site(docs, out or root / ("site-offline" if offline else "site"), offline, site_url, extra)
     finally:
         progress.close()
 
@@ -69,10 +78,11 @@ def write_schema() -> Path:
     return SCHEMA
 
 
-def dist(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False) -> Path:
+def dist(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False,
+         warn=None, review_age: int = DEFAULT_AGE) -> Path:
     """Build the site, then pack it into out/tilbudskataloget[-offline]-YYYY-MM-DD.zip (out defaults to ROOT/dist)."""
     epoch = source_date_epoch()  # read before the build, which sets its default of 0
-    site = build(root, offline=offline, site_url=site_url, quiet=quiet)
+    site = build(root, offline=offline, site_url=site_url, quiet=quiet, warn=warn, review_age=review_age)
     day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date() if epoch is not None else datetime.date.today()
     name = f"tilbudskataloget{'-offline' if offline else ''}-{day.isoformat()}"
     return pack_site(site, (out or root / "dist") / f"{name}.zip", name, epoch)

@@ -16,10 +16,12 @@ import jinja2
 from markupsafe import Markup
 
 from . import model
+from .dates import danish_date, period_text
 from .export import OFFER_COLUMNS
 from .finder import finder_files
 from .hsds import NAMESPACE, table_counts
 from .index import Indexes, letters, sort_key
+from .liste import bucket_count, liste_files
 from .model import SECTIONS, Catalog
 from .search import search_files
 
@@ -68,7 +70,10 @@ def environment() -> jinja2.Environment:
     env.filters["front_title"] = front_matter_title
     env.filters["by_name"] = lambda items: sorted(items, key=lambda e: (sort_key(getattr(e, "name", "") or getattr(e, "title", "")), getattr(e, "id", "")))
     env.filters["lines"] = lambda text: text.replace("-", "–")
+    env.filters["danish_date"] = danish_date
+    env.filters["period"] = period_text
     env.globals.update(
+        RELATED_SHOWN=3,  # related cases listed before the rest are folded away under 'Vis N flere'
         SECTIONS=SECTIONS,
         letters=letters,
         PROVIDER_KIND_LABELS=model.PROVIDER_KIND_LABELS,
@@ -87,9 +92,9 @@ def environment() -> jinja2.Environment:
 
 
 def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
-    """Return every page of the site as {path: Markdown}, plus the finder's and the search's data scripts."""
+    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste."""
     env = environment()
-    common = {"catalog": catalog, "ix": ix}
+    common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
     pages: dict[str, str] = {}
     for collection, section in SECTIONS.items():
         kind = collection[:-1]
@@ -97,8 +102,10 @@ def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
         for entity in getattr(catalog, collection):
             pages[f"{section}/{entity.id}.md"] = entity_template.render(common, root="../", **{kind: entity})
         pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
-    for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering", "data/index"):
+    for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering",
+                 "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
         pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
     pages.update(finder_files(catalog, ix))
     pages.update(search_files(catalog, ix))
+    pages.update(liste_files(catalog, ix))
     return pages

@@ -93,6 +93,8 @@ def schema_message(error: dict, loc: tuple, file: LoadedFile, cls) -> str:
     if kind == "enum":
         choices = [c.strip("'") for c in error["ctx"]["expected"].replace(" or ", ", ").split(", ")]
         return f"{quote(value)} is not allowed{did_you_mean(value, choices)}; allowed: {', '.join(choices)}"
+    if kind.startswith("date") or kind == "value_error" and str(error["ctx"].get("error")) == "not a date":
+        return f"{quote(value)} is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":

@@ -43,18 +43,20 @@ def write_docs(docs: Path, pages: dict[str, str]) -> int:
     return changed
 
 
-def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None):
-    """Load mkdocs.yml with the docs and site folders and the build variant set."""
+def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None, extra: dict | None = None):
+    """Load mkdocs.yml with the docs and site folders, the build variant and extra values for the theme set."""
     overrides = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
     if offline:
         overrides["use_directory_urls"] = False  # links to page.html files work from a file share
     if site_url:
         overrides["site_url"] = site_url
-    return load_config(str(CONFIG), **overrides)
+    config = load_config(str(CONFIG), **overrides)
+    config.extra.update(extra or {})
+    return config
 
 
-def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | None = None) -> Path:
-    """Run MkDocs on docs into a temporary folder, then replace out with it."""
+def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | None = None, extra: dict | None = None) -> Path:
+    """Run MkDocs on docs into a temporary folder, then replace out with it; extra goes to the theme's config.extra."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +64,7 @@ def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | Non
     try:
         with collect_warnings() as warnings:
             try:
-                mkdocs_build(site_config(docs, staging / "site", offline, site_url))
+                mkdocs_build(site_config(docs, staging / "site", offline, site_url, extra))
             except (Abort, ConfigurationError) as error:
                 raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
         if out.exists():

@@ -29,6 +29,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SUB_PATH_URL = "https://intra.example/katalog/"
 SEARCH_WORD = "autisme"
+LIST = "?tilbud=hki-mentorpakke,incita-mentorpakke&cases=holstebro-morten"  # Min liste's pages, filled
 
 
 def page_kinds(site: Path, offline: bool = False) -> dict[str, str]:
@@ -182,9 +183,11 @@ def test_axe_finds_no_serious_or_critical_violation(page, real_site, site_url):
     assert AXE.is_file(), "node_modules/axe-core is missing: run `make test` (npm ci)"
     found = {}
     for kind, path in page_kinds(real_site).items():
-        page.goto(site_url + path + ("?q=" + SEARCH_WORD if kind == "soeg" else ""))
+        page.goto(site_url + path + ("?q=" + SEARCH_WORD if kind == "soeg" else LIST if kind.startswith("min-liste") else ""))
         if kind == "find-tilbud":
             finder_count(page)  # the results are on the page
+        if kind.startswith("min-liste"):
+            page.locator("#tk-liste[data-ready]").wait_for()  # the list, comparison or citizen's page is shown
         if kind == "soeg":
             page.locator("#tk-page-results a").first.wait_for()
         if kind == "forside":
@@ -357,6 +360,11 @@ def test_payloads_in_every_text_field_never_run(page, hostile_site, hostile_site
         page.goto(url + "find-tilbud/?q=script")
         assert finder_count(page) != "0 tilbud passer"
         found["find-tilbud?q=script"] = page.evaluate(DOM_CHECK)
+        for view in ("", "sammenlign/", "borger/"):  # Min liste shows the payloads from its data scripts
+            page.goto(f"{url}min-liste/{view}?tilbud=vaerkstedet-mentorpakke,vaerkstedet-jobpakke,aarhus-indsats&cases=aarhus-maria")
+            page.locator("#tk-liste[data-ready]").wait_for()
+            found[f"min-liste/{view}"] = page.evaluate(DOM_CHECK)
+        assert "<script>window.__xss=1" in page.inner_text("#tk-liste"), "the payloads should show as plain text"
         page.goto(url)
         search_in_header(page, PAYLOAD_WORD)
         page.wait_for_load_state("networkidle")
@@ -408,5 +416,11 @@ def test_sub_path_404_page_has_its_style_and_links(page, sub_path_site):
         response = page.goto(origin + prefix + "findes/ikke/", wait_until="networkidle")
         assert response.status == 404
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert page.inner_text("article h1") == "Siden findes ikke"
+        page.fill("article input[name=q]", SEARCH_WORD)
+        with page.expect_navigation():
+            page.press("article input[name=q]", "Enter")
+        assert page.url == f"{origin}{prefix}soeg/?q={SEARCH_WORD}"
+        page.go_back()
         page.click("header .md-logo")
         assert page.url == origin + prefix

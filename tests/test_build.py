@@ -59,3 +59,15 @@ def test_yaml_text_is_not_live_html(catalog_copy, tmp_path):
     page = (site / "tilbud" / "vaerkstedet-mentorpakke" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and 'href="javascript:' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "&#60;script&#62;alert(1)" in page
+
+
+def test_footer_shows_the_content_date_never_1970(catalog_copy, tmp_path, monkeypatch):
+    from generator.dates import danish_date
+    from generator.load import content_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the build's own default: it must not mean 1 January 1970
+    home = (build(catalog_copy, tmp_path / "a") / "index.html").read_text(encoding="utf-8")
+    assert f"Indholdet er senest ændret {danish_date(content_date(catalog_copy))}." in home and "1970" not in home
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # older than the files: the date is capped at it
+    home = (build(catalog_copy, tmp_path / "b") / "index.html").read_text(encoding="utf-8")
+    assert "Indholdet er senest ændret 14. november 2023." in home

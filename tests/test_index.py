@@ -28,7 +28,8 @@ def catalogs(draw):
         model.Case(id=f"case-{i}", person=model.Person(name=draw(st.sampled_from(["Åse", "Ole", "Æble"]))),
                    provider=draw(st.sampled_from(PROVIDERS)), situation="x", outcome=draw(st.sampled_from(list(model.Outcome))),
                    offer=draw(st.sampled_from([None, *[o.id for o in offers]])), sources=REF,
-                   target_groups=tuple(draw(st.lists(st.sampled_from(GROUPS), unique=True, max_size=2))))
+                   target_groups=tuple(draw(st.lists(st.sampled_from(GROUPS), unique=True, max_size=2))),
+                   methods=tuple(draw(st.lists(st.sampled_from(METHODS), unique=True, max_size=2))))
         for i in range(draw(st.integers(0, 4)))
     ]
     return model.Catalog(
@@ -54,6 +55,45 @@ def test_offer_is_listed_under_exactly_its_groups_methods_type_and_provider(cata
     for case in catalog.cases:
         assert [o for o, cases in ix.cases_by_outcome.items() if case in cases] == [case.outcome]
         assert {g for g, cases in ix.cases_by_target_group.items() if case in cases} == {t.id for t in case.target_groups}
+
+
+@settings(max_examples=60, deadline=None)
+@given(catalogs())
+def test_related_cases_share_a_target_group_and_a_method_or_the_type(catalog):
+    ix = build_indexes(catalog)
+    offers = {o.id: o for o in catalog.offers}
+    for offer in catalog.offers:
+        for case in ix.related_cases_by_offer[offer.id]:
+            assert case.offer != offer.id
+            assert {t.id for t in case.target_groups} & {t.id for t in offer.target_groups}
+            assert set(case.methods) & set(offer.methods) or offers[case.offer].package_type == offer.package_type
+        unrelated = set(catalog.cases) - set(ix.related_cases_by_offer[offer.id]) - set(ix.cases_by_offer.get(offer.id, ()))
+        for case in unrelated:
+            shares_group = {t.id for t in case.target_groups} & {t.id for t in offer.target_groups}
+            assert not shares_group or not (set(case.methods) & set(offer.methods)), "a related case was left out"
+    for case in catalog.cases:
+        assert len(ix.case_lines[case.id]) == 3 and all(ix.case_lines[case.id])
+
+
+def test_a_case_in_one_line_and_its_related_offers_and_types():
+    from conftest import FIXTURES
+
+    from generator.pipeline import validate
+
+    catalog = validate(FIXTURES / "catalog")
+    ix = build_indexes(catalog)
+    maria = ix.by_id["cases"]["aarhus-maria"]
+    assert ix.case_lines["aarhus-maria"] == ("34 år, kontanthjælp; angst, autisme", "Job i Aarhus (social færdighedstræning)", "Fleksjob: Maria fik et fleksjob.")
+    assert ix.related_cases_by_offer == {"aarhus-indsats": (), "vaerkstedet-jobpakke": (), "vaerkstedet-mentorpakke": (maria,)}
+    assert ix.cases_by_package_type == {"kommunal-indsats": (maria,)}
+    assert ix.related_cases_by_package_type == {"mentorpakke": (maria,)}
+
+
+def test_names_run_on_in_a_case_line_but_abbreviations_keep_their_capitals():
+    from generator.index import lower_first
+
+    assert [lower_first(n) for n in ("Psykiske vanskeligheder", "ADHD", "JobSpor", "Social færdighedstræning (SFT)")] == [
+        "psykiske vanskeligheder", "ADHD", "JobSpor", "social færdighedstræning (SFT)"]
 
 
 @settings(max_examples=30, deadline=None)

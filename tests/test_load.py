@@ -1,9 +1,12 @@
+import datetime
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.diagnostics import ContentError
-from generator.load import load_catalog, load_file
+from generator.load import content_date, load_catalog, load_file
 
 
 def load_text(tmp_path: Path, text: str | bytes, name: str = "content/x.yaml"):
@@ -75,3 +78,44 @@ def test_load_catalog_reports_every_bad_file(tmp_path):
         "cases/b.yaml:2: error: duplicate key 'a' (first at line 1)",
         "content/a.yaml:1: error: file is empty: remove it or add content",
     ]
+
+
+# --- The content's date: the last change of a catalogue file, from git or else from the files. ---
+
+def catalogue(tmp_path: Path, stamps: dict[str, int]) -> Path:
+    for name, stamp in stamps.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("offers: []\n", encoding="utf-8")
+        os.utime(path, (stamp, stamp))
+    return tmp_path
+
+
+def git(root: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.invalid", **({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {})}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def test_content_date_outside_git_is_the_newest_file(tmp_path):
+    root = catalogue(tmp_path, {"providers.yaml": 1_600_000_000, "content/offers/a.yaml": 1_700_000_000, "notes.yaml": 1_800_000_000})
+    assert content_date(root) == datetime.date(2023, 11, 14)
+    assert content_date(root, latest=1_650_000_000) == datetime.date(2022, 4, 15), "SOURCE_DATE_EPOCH caps the date"
+    assert content_date(tmp_path / "empty") is None
+
+
+def test_content_date_in_git_is_the_last_commit_or_a_newer_change(tmp_path):
+    root = catalogue(tmp_path, {"providers.yaml": 1_800_000_000, "cases/a.yaml": 1_800_000_000})
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first", date="2021-03-04T12:00:00+00:00")
+    assert content_date(root) == datetime.date(2021, 3, 4), "a clean checkout has its commit's date, not the files'"
+    (root / "README.md").write_text("not content", encoding="utf-8")
+    assert content_date(root) == datetime.date(2021, 3, 4)
+    catalogue(root, {"content/offers/new.yaml": 1_700_000_000})
+    assert content_date(root) == datetime.date(2023, 11, 14), "an uncommitted catalogue file counts"
+
+
+def test_yaml_dates_stay_text_so_the_model_can_explain_them(tmp_path):
+    loaded = load_text(tmp_path, "offers:\n  - reviewed: 2025-02-30\n    other: 2025-03-01\n")
+    assert loaded.data == {"offers": [{"reviewed": "2025-02-30", "other": "2025-03-01"}]}

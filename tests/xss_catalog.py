@@ -1,6 +1,6 @@
 """A hostile copy of the fixture catalogue: every free-text field of every entity holds script payloads.
 
-Free-text fields are found from the model's JSON Schema (a string with no pattern and no enum), so a
+Free-text fields are found from the model's JSON Schema (a string with no pattern, enum or format), so a
 field added to the model later is poisoned too. Ids, references and contact fields keep valid values.
 """
 
@@ -74,7 +74,7 @@ def object_with_text(prop: dict, defs: dict) -> dict | None:
 
 
 def is_text(prop: dict) -> bool:
-    return prop.get("type") == "string" and "pattern" not in prop and "enum" not in prop and "$ref" not in prop
+    return prop.get("type") == "string" and not {"pattern", "enum", "$ref", "format"} & prop.keys()
 
 
 def poison(item: dict, definition: dict, defs: dict, texts: tuple[str, ...], found: set[str], where: str) -> dict:

@@ -169,6 +169,7 @@
     var purpose = document.createElement("span");
     purpose.textContent = o[5];
     li.append(a, facts, purpose);
+    if (window.TK && window.TK.list) li.append(window.TK.list.button("tilbud", o[0], o[1]));  // Min liste (liste.js)
     return li;
   }
 

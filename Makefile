@@ -3,6 +3,7 @@ PY := .venv/bin/python
 CHROMIUM := /usr/bin/chromium
 LINKCHECKER := /usr/bin/linkchecker
 NGINX := /usr/sbin/nginx
+JAVA := /usr/bin/java
 
 .PHONY: serve build test validate golden lock clean
 
@@ -34,6 +35,10 @@ $(LINKCHECKER):
 $(NGINX):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 
+# tests/test_html_valid.py runs the W3C Nu HTML checker (npm's vnu-jar) on Java.
+$(JAVA):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+
 serve: .venv/.installed
 	$(PY) -m generator serve
 
@@ -43,7 +48,7 @@ build: .venv/.installed
 validate: .venv/.installed
 	$(PY) -m generator validate
 
-test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER) $(NGINX)
+test: .venv/.installed node_modules/.installed $(CHROMIUM) $(LINKCHECKER) $(NGINX) $(JAVA)
 	$(PY) -m pytest
 
 golden: .venv/.installed

@@ -66,20 +66,6 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_pagefind(stages: dict) -> None:
-    """Time the Pagefind indexing step separately if this tree's build runs one (it is a child process)."""
-    original = getattr(write, "index_for_pagefind", None)
-    if original is None:
-        return
-
-    def timed(site):
-        start, cpu = time.perf_counter(), children_cpu()
-        original(site)
-        stages["pagefind"] = {"seconds": time.perf_counter() - start, "cpu_seconds": children_cpu() - cpu,
-                              "peak_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024}
-    write.index_for_pagefind = timed
-
-
 def measure(n: int, work: Path) -> dict:
     """Synthesise n offers, build them stage by stage, and return times, memory and sizes."""
     root, stages = work / f"offers-{n}", {}
@@ -87,7 +73,6 @@ def measure(n: int, work: Path) -> dict:
     synth.write_catalogue(root, synth.catalogue(n))
     synth_seconds = time.perf_counter() - start
     docs, site = root / "build" / "docs", root / "site"
-    timed_pagefind(stages)
     with stage(stages, "load"):
         files = load_catalog(root)
     with stage(stages, "validate"):
@@ -104,9 +89,6 @@ def measure(n: int, work: Path) -> dict:
     del pages
     with stage(stages, "mkdocs"):
         write.build_site(docs, site)
-    if "pagefind" in stages:  # ran inside build_site: keep the mkdocs row MkDocs' own
-        stages["mkdocs"]["seconds"] -= stages["pagefind"]["seconds"]  # its CPU time is the child's, not counted there
-        stages = {k: stages[k] for k in ("load", "validate", "index", "render", "write", "mkdocs", "pagefind")}
     return {"offers": n, "synth_seconds": synth_seconds, "stages": stages, "load_average": os.getloadavg(), "input_bytes": tree_bytes(root, "*.yaml"),
             "counts": counts,
             **site_sizes(site)}
@@ -152,42 +134,29 @@ def site_sizes(site: Path) -> dict:
         shards = [p for p in (site / "assets" / "finder").glob("*.js")]
         result["finder_data"] = [sum(s) for s in zip(*(sizes(p) for p in shards))]
         result["finder_query"] = [sum(s) for s in zip(*(sizes(p) for p in finder[:2] + sharded_query(site / "assets" / "finder")))]
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        result["pagefind"] = pagefind_sizes(pagefind)
+    search = site / "assets" / "search"
+    if search.is_dir():
+        result["search_data"] = [sum(s) for s in zip(*(sizes(p) for p in search.glob("*.js")))]
     return result
 
 
 def sharded_query(folder: Path, shown: int = 25) -> list[Path]:
-    """Return the files the sharded finder loads for one facet value with the most offers and one word:
-    meta, that value's list, the largest words file, and the offer chunks of the first results shown."""
+    """Return the files the sharded finder loads for the facet value with the most offers: meta, that
+    value's list, and the offer chunks of the first results shown (free text: see benchmarks/search_browser.py)."""
     def data(path: Path):
         text = path.read_text(encoding="utf-8")
         return json.loads(text[text.index(",") + 1: text.rindex(")")])
     chunk = data(folder / "meta.js")["chunk"]
-    words = max(folder.glob("words-*.js"), key=lambda p: p.stat().st_size)
     best, hits = None, []
     for path in folder.glob("*.js"):
-        if path.name == "meta.js" or path.name.startswith(("words-", "offers-")):
+        if path.name == "meta.js" or path.name.startswith("offers-"):
             continue
         content = data(path)
         for found in (content.values() if isinstance(content, dict) else [content]):
             if len(found) > len(hits):
                 best, hits = path, found
     chunks = {folder / f"offers-{i // chunk}.js" for i in sorted(hits)[:shown]}
-    return [folder / "meta.js", best, words, *sorted(chunks)]
-
-
-def pagefind_sizes(folder: Path) -> dict:
-    """Return Pagefind's total size and what one query fetches: its fixed files, one index chunk, five fragments."""
-    fixed = sum(p.stat().st_size for p in folder.glob("pagefind*") if p.suffix in (".js", ".json")) + \
-        sum(p.stat().st_size for p in folder.glob("wasm.*"))
-    chunks = [p.stat().st_size for p in folder.glob("index/*")]
-    fragments = [p.stat().st_size for p in folder.glob("fragment/*")]
-    largest_chunk = max(chunks, default=0)
-    mean_fragment = sum(fragments) / len(fragments) if fragments else 0
-    return {"total_bytes": tree_bytes(folder, "*"), "fixed_bytes": fixed, "largest_chunk_bytes": largest_chunk,
-            "chunks": len(chunks), "query_bytes": fixed + largest_chunk + 5 * mean_fragment}
+    return [folder / "meta.js", best, *sorted(chunks)]
 
 
 def sizes(path: Path) -> tuple[int, int]:

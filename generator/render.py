@@ -23,6 +23,7 @@ from .hsds import NAMESPACE, table_counts
 from .index import Indexes, letters, sort_key
 from .liste import bucket_count, liste_files
 from .model import SECTIONS, Catalog
+from .search import search_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -97,7 +98,7 @@ def environment() -> jinja2.Environment:
 
 
 def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
-    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder and Min liste."""
+    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste."""
     env = environment()
     common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
     pages: dict[str, str] = {}
@@ -111,5 +112,6 @@ def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
                  "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
         pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
     pages.update(finder_files(catalog, ix))
+    pages.update(search_files(catalog, ix))
     pages.update(liste_files(catalog, ix))
     return pages

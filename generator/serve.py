@@ -7,7 +7,6 @@ started on invalid content with no earlier pages, it stops with the diagnostics.
 
 from __future__ import annotations
 
-import os
 import socket
 import sys
 import threading
@@ -88,8 +87,6 @@ def regenerate(root: Path, generate, write, has_pages: bool) -> None:
 
 def serve(root: Path, port: int, generate, write, docs: Path) -> None:
     """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
-    # Pagefind indexes a finished site; the preview never is one, so it searches with lunr.
-    os.environ["TILBUD_LUNR"] = "true"
     check_port(port)
     if not (docs / "index.md").is_file():
         write(generate(root))  # no earlier pages to show: an error here stops the preview

@@ -1,8 +1,8 @@
 """Stage 5: the only module that writes: generated pages to the docs folder, then the site via MkDocs.
 
 Input: {path: text} pages and build options. Output: files on disk. Pages are written all or none.
-The site is built into a staging folder beside the output and swapped in only when MkDocs and
-Pagefind succeed, so a failed build leaves the old site. A build replaces only a folder that a build
+The site is built into a staging folder beside the output and swapped in only when MkDocs
+succeeds, so a failed build leaves the old site. A build replaces only a folder that a build
 made (it holds MARKER), an empty one, or none; a staging folder left by a killed build is removed by
 the next. Builds of one catalogue take turns (a lock in its work folder).
 """
@@ -10,14 +10,10 @@ the next. Builds of one catalogue take turns (a lock in its work folder).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import logging
 import os
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 import time
 import zipfile
@@ -40,7 +36,7 @@ STAGING = ".staging-"
 
 
 class BuildError(Exception):
-    """The site could not be built or written (MkDocs, Pagefind, the disk)."""
+    """The site could not be built or written (MkDocs, the disk)."""
 
 
 def check_output(out: Path, root: Path) -> Path:
@@ -88,16 +84,13 @@ def work_lock(folder: Path, on_wait=lambda: None):
 
 def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None, extra: dict | None = None):
     """Load mkdocs.yml with the docs and site folders, the build variant and extra values for the theme set."""
-    os.environ["TILBUD_OFFLINE"] = "true" if offline else "false"
-    os.environ["TILBUD_LUNR"] = "true" if offline else "false"
     overrides = {"docs_dir": str(docs.resolve()), "site_dir": str(site_dir.resolve()), "strict": True}
+    if offline:
+        overrides["use_directory_urls"] = False  # links to page.html files work from a file share
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(str(CONFIG), **overrides)
     config.extra.update(extra or {})
-    if offline:
-        # Material's offline plugin would load this shim from unpkg.com; ship our copy instead.
-        config.extra["polyfills"] = ["assets/iframe-worker-shim.js", *config.extra["polyfills"]]
     return config
 
 
@@ -111,8 +104,6 @@ def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | Non
         with staging_folder(out) as staging:
             run_mkdocs(docs, staging / "site", offline, site_url, extra)
             write_all({staging / "site" / MARKER: MARKER_TEXT})
-            if not offline:
-                index_for_pagefind(staging / "site")
             if out.exists():
                 out.replace(staging / "old")
             (staging / "site").replace(out)
@@ -156,21 +147,6 @@ def remove_stale_staging(out: Path) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
         except (BlockingIOError, FileNotFoundError):
             continue  # a running build's, or one just being made
-
-
-def index_for_pagefind(site: Path) -> None:
-    """Write Pagefind's chunked search index into site/pagefind (the served build's search)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article",
-               "--exclude-selectors", ".crumbs", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=die_with_parent)
-    if result.returncode != 0:
-        raise BuildError(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
-
-
-def die_with_parent() -> None:
-    """In a child, before it runs: ask Linux to kill it when its parent dies (even by kill -9)."""
-    if sys.platform == "linux":
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
 
 
 class collect_warnings(logging.Handler):

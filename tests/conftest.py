@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -142,3 +143,20 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pages_of(hrefs: list[str]) -> list[str]:
+    """Reduce links (relative, http or file://) to page paths, in order, without anchors or duplicates."""
+    pages = []
+    for href in hrefs:
+        path = re.sub(r"(\.html)?([?#].*)?$", "", href.split("://")[-1]).strip("/")
+        path = re.sub(r"^(127\.0\.0\.1:\d+/|.*/site/)", "", path).removesuffix("/index")
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def finder_count(page) -> int:
+    """Wait for Find tilbud to show its count; return it."""
+    page.wait_for_function("() => /tilbud passer/.test(document.getElementById('finder-count').textContent)")
+    return int(re.match(r"\d+", page.inner_text("#finder-count"))[0])

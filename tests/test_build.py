@@ -1,6 +1,5 @@
 """End to end: the fixture catalogue through MkDocs --strict, byte-identical builds, no external requests."""
 
-import json
 import re
 from pathlib import Path
 
@@ -24,8 +23,8 @@ def test_fixture_builds_strict_and_danish(catalog_copy, tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="da"' in home
     assert (site / "tilbud" / "vaerkstedet-mentorpakke" / "index.html").is_file()
-    assert json.loads((site / "pagefind" / "pagefind-entry.json").read_text())["languages"].keys() == {"da"}
-    assert not (site / "search").exists(), "the served build searches with Pagefind only"
+    assert (site / "assets" / "search" / "meta.js").is_file() and (site / "assets" / "finder" / "meta.js").is_file()
+    assert not (site / "search").exists() and not (site / "pagefind").exists(), "no lunr or Pagefind index"
 
 
 def test_two_builds_are_byte_identical(catalog_copy, tmp_path):
@@ -41,12 +40,13 @@ def test_built_html_loads_nothing_from_other_hosts(catalog_copy, tmp_path):
         assert offenders == []
 
 
-def test_offline_build_ships_search_index_and_worker_shim(catalog_copy, tmp_path):
-    site = build(catalog_copy, tmp_path / "offline", "--offline")
-    assert (site / "search" / "search_index.js").is_file()
-    assert '"lang":["da"]' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
-    assert (site / "tilbud" / "vaerkstedet-mentorpakke.html").is_file()
-    assert 'src="assets/iframe-worker-shim.js"' in (site / "index.html").read_text(encoding="utf-8")
+def test_offline_build_has_html_file_links_and_the_same_search_index(catalog_copy, tmp_path):
+    served, offline = build(catalog_copy, tmp_path / "site"), build(catalog_copy, tmp_path / "offline", "--offline")
+    assert (offline / "tilbud" / "vaerkstedet-mentorpakke.html").is_file()
+    index = sorted(p.name for p in (offline / "assets" / "search").iterdir())
+    assert index and all((served / "assets" / "search" / name).read_bytes() == (offline / "assets" / "search" / name).read_bytes()
+                         for name in index)
+    assert 'data-tk-urls="html"' in (offline / "index.html").read_text(encoding="utf-8")
 
 
 def test_site_url_is_respected(catalog_copy, tmp_path):

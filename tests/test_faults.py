@@ -6,12 +6,9 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import signal
 import socket
 import subprocess
 import sys
-import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -245,22 +242,3 @@ def test_next_build_removes_staging_folders_of_killed_builds(catalog_copy, tmp_p
         result = run_cli("build", "--root", str(catalog_copy), "--out", str(tmp_path / "site"), "-q")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.staging-alive", "catalog", "site"]
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's")
-def test_a_child_dies_with_its_killed_parent(tmp_path):
-    parent = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
-        import subprocess, sys, time
-        from generator.write import die_with_parent
-        child = subprocess.Popen(["sleep", "60"], preexec_fn=die_with_parent)
-        print(child.pid, flush=True)
-        time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    child = int(parent.stdout.readline())
-    parent.send_signal(signal.SIGKILL)
-    parent.wait()
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and Path(f"/proc/{child}").exists() and "Z" not in Path(f"/proc/{child}/stat").read_text().split()[2]:
-        time.sleep(0.05)
-    assert not Path(f"/proc/{child}").exists() or Path(f"/proc/{child}/stat").read_text().split()[2] == "Z"
-

@@ -1,1 +1,1 @@
-window.FINDER.add("maalgruppe-angst", [1,2]);
+window.TK_DATA.add("finder/maalgruppe-angst", [1,2]);

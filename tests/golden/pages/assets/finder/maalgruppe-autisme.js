@@ -1,1 +1,1 @@
-window.FINDER.add("maalgruppe-autisme", [2]);
+window.TK_DATA.add("finder/maalgruppe-autisme", [2]);

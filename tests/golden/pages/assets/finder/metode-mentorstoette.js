@@ -1,1 +1,1 @@
-window.FINDER.add("metode-mentorstoette", [2]);
+window.TK_DATA.add("finder/metode-mentorstoette", [2]);

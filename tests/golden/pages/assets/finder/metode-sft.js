@@ -1,1 +1,1 @@
-window.FINDER.add("metode-sft", [0,2]);
+window.TK_DATA.add("finder/metode-sft", [0,2]);

@@ -1,1 +1,1 @@
-window.FINDER.add("pakketype-jobpakke", [1]);
+window.TK_DATA.add("finder/pakketype-jobpakke", [1]);

@@ -1,1 +1,1 @@
-window.FINDER.add("pakketype-kommunal-indsats", [0]);
+window.TK_DATA.add("finder/pakketype-kommunal-indsats", [0]);

@@ -1,1 +1,1 @@
-window.FINDER.add("pakketype-mentorpakke", [2]);
+window.TK_DATA.add("finder/pakketype-mentorpakke", [2]);

@@ -1,1 +1,1 @@
-window.FINDER.add("udbyder-aarhus-kommune", [0]);
+window.TK_DATA.add("finder/udbyder-aarhus-kommune", [0]);

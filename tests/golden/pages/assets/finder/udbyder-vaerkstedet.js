@@ -1,1 +1,1 @@
-window.FINDER.add("udbyder-vaerkstedet", [1,2]);
+window.TK_DATA.add("finder/udbyder-vaerkstedet", [1,2]);

@@ -1,1 +1,0 @@
-window.FINDER.add("words-aa", {"aarhus":[0]});

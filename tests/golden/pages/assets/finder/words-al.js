@@ -1,1 +1,0 @@
-window.FINDER.add("words-al", {"alert":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-an", {"angst":[1,2]});

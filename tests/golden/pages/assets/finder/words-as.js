@@ -1,1 +1,0 @@
-window.FINDER.add("words-as", {"asf":[2],"asperger":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-au", {"autisme":[2],"autist":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-bo", {"borgere":[0],"borgeren":[1,2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-da", {"dage":[2]});

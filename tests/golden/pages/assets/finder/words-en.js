@@ -1,1 +1,0 @@
-window.FINDER.add("words-en", {"en":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-et", {"et":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-faa", {"får":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-fae", {"færdighedstræning":[0,2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-fi", {"finder":[1]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-hj", {"hjælper":[0]});

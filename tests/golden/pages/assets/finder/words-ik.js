@@ -1,1 +1,0 @@
-window.FINDER.add("words-ik", {"ikke":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-ja", {"javascript":[2]});

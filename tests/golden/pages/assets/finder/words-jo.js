@@ -1,1 +1,0 @@
-window.FINDER.add("words-jo", {"job":[0,1],"jobpakke":[1]});

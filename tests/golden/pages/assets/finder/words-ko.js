@@ -1,1 +1,0 @@
-window.FINDER.add("words-ko", {"kommune":[0],"kommunen":[0]});

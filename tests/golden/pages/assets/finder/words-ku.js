@@ -1,1 +1,0 @@
-window.FINDER.add("words-ku", {"kun":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-le", {"let":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-li", {"link":[2],"liste":[2]});

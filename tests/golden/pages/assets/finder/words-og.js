@@ -1,1 +1,0 @@
-window.FINDER.add("words-og", {"og":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-sc", {"script":[2]});

@@ -1,1 +1,0 @@
-window.FINDER.add("words-sf", {"sft":[0,2]});

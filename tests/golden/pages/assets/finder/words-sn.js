@@ -1,1 +1,0 @@
-window.FINDER.add("words-sn", {"snusepraktik":[2]});

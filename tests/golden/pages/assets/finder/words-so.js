@@ -1,1 +1,0 @@
-window.FINDER.add("words-so", {"social":[0,2]});

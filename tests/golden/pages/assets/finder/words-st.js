@@ -1,1 +1,0 @@
-window.FINDER.add("words-st", {"stjerner":[2]});

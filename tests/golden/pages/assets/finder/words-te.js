@@ -1,1 +1,0 @@
-window.FINDER.add("words-te", {"tekst":[2]});

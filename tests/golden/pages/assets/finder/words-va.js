@@ -1,1 +1,0 @@
-window.FINDER.add("words-va", {"vaerkstedet":[1,2]});

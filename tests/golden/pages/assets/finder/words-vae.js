@@ -1,1 +1,0 @@
-window.FINDER.add("words-vae", {"værkstedet":[1,2]});

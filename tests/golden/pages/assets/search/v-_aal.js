@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-_aal", {"terms":{},"words":{"ålegård":["ålegården",[],[],[12]]}});

@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-af", {"terms":{},"words":{"aftal":["aftal",[],[],[5]]}});

@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-bu", {"terms":{},"words":{"butik":["butik",[],[],[10]]}});

@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-eg", {"terms":{},"words":{"egen":["egen",[],[],[8,3]]}});

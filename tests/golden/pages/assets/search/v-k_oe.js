@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-k_oe", {"terms":{},"words":{"københavn":["københavn",[],[],[2]]}});

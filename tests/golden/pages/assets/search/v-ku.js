@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-ku", {"terms":{},"words":{"kun":["kun",[],[2],[]]}});

@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-me", {"terms":{"mentor":[5],"mentorpak":[9],"mentorstøt":[5]},"words":{"mentor":["mentor",[5],[2],[9,4]],"mentorforløb":["mentorforløb",[],[],[12]],"mentorpak":["mentorpakke",[2,7],[],[]],"mentorstøt":["mentorstøtte",[5],[2],[]]}});

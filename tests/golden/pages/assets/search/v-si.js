@@ -1,0 +1,1 @@
+window.TK_DATA.add("search/v-si", {"terms":{},"words":{"situation":["situationer",[],[],[6]]}});

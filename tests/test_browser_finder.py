@@ -117,18 +117,30 @@ def scrollbar_browser(browser):
     shown.close()
 
 
+# Each page whose script adds or fills something after the first paint, and what shows that it has.
+SHIFTING = {
+    "find-tilbud/": "#finder-results li",
+    "find-tilbud/?maalgruppe=autisme&q=mentor": "#finder-results li",
+    "soeg/?q=autisme": "#tk-page-search[data-for='autisme']",
+    "tilbud/hki-mentorpakke/": ".tk-liste-slot button",
+    "cases/": "#case-filter-count:not(:empty)",
+    "min-liste/?tilbud=hki-mentorpakke,incita-mentorpakke": "#tk-liste[data-ready]",
+    "min-liste/sammenlign/?tilbud=hki-mentorpakke,incita-mentorpakke": "#tk-liste[data-ready]",
+    "min-liste/borger/?tilbud=hki-mentorpakke": "#tk-liste[data-ready]",
+}
+
+
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("path", ["find-tilbud/", "find-tilbud/?maalgruppe=autisme&q=mentor", "soeg/?q=autisme"])
-def test_no_layout_shift_when_results_arrive(scrollbar_browser, site_url, path, width):
+@pytest.mark.parametrize("path", SHIFTING)
+def test_no_layout_shift_when_scripts_fill_the_page(scrollbar_browser, site_url, path, width):
     page = scrollbar_browser.new_page(viewport={"width": width, "height": 800}, locale="da-DK")
     page.goto(site_url + path)
-    if path.startswith("find"):
-        finder_count(page)
-    else:
-        page.wait_for_function("() => document.getElementById('tk-page-search').dataset.for === 'autisme'")
+    page.locator(SHIFTING[path]).first.wait_for(state="attached")
     shift = page.evaluate(CLS)
     page.close()
-    assert shift < 0.1
+    # Lighthouse calls < 0.1 good; these pages keep room for what their scripts add, so they stay near 0
+    # (before that, 0.02-0.14 on these pages), and any shift above 0.01 is a regression.
+    assert shift < 0.01
 
 
 @pytest.mark.parametrize("build", ["served", "offline"])

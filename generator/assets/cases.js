@@ -1,6 +1,7 @@
 /* The case index (cases/): filter the cases by outcome and target group, the choice kept in the address.
-   Runs only on the page holding #case-filter. Without JavaScript the form stays hidden and the page
-   lists every case under its outcome; the target groups' pages list their cases too. */
+   Runs only on the page holding #case-filter. The form is in the page from the start (shown by a script
+   it would push the list down as the page loads); without JavaScript it does nothing, and the page still
+   lists every case under its outcome. */
 (function () {
   "use strict";
   var form = document.getElementById("case-filter");
@@ -10,7 +11,6 @@
   var items = Array.prototype.slice.call(document.querySelectorAll("article li[data-outcome]"));
   var params = new URLSearchParams(location.search);
   FIELDS.forEach(function (f) { form.elements[f].value = params.get(f) || ""; });
-  form.hidden = count.hidden = false;
 
   function matches(li, outcome, group) {
     return (!outcome || li.getAttribute("data-outcome") === outcome) &&

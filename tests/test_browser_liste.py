@@ -1,5 +1,5 @@
-"""Min liste in Chromium, served and from file://: add offers from their pages and from the finder, see
-the header's count, open the list, compare, share the list as a link into a fresh browser, remove an
+"""Min liste in Chromium, served and from file://: add offers and cases from their pages, the finder and the
+search page, see the header's count, open the list, compare, share the list as a link into a fresh browser, remove an
 entry; the list survives new pages and visits, and falls back visibly when storage is refused."""
 
 from __future__ import annotations
@@ -61,9 +61,11 @@ def test_add_compare_share_and_remove(browser, page, site, titles):
     page.fill("#finder-q", "Incita mentor")
     page.wait_for_function("n => document.getElementById('finder-count').textContent !== n", arg=everything)
     page.get_by_role("button", name=f"Tilføj {titles['incita']} til min liste").click()
-    go(f"cases/{CASE}/")
-    page.get_by_role("button", name=re.compile("^Tilføj .* til min liste$")).click()
+    page.goto(address(base, "soeg/", offline) + "?q=holstebro")  # the case from the search page's results
+    page.get_by_role("button", name="Tilføj Holstebro Kommune – Morten til min liste").click()
     assert count(page) == "(3)", "the count shows on every page"
+    go(f"cases/{CASE}/")
+    page.get_by_role("button", name="Fjern Holstebro Kommune – Morten fra min liste").wait_for()  # the page knows
 
     page.click("header .tk-liste-link")
     assert entries(page) == [titles["hki"], titles["incita"], "Holstebro Kommune – Morten"]

@@ -7,6 +7,7 @@
   var form = document.querySelector("form[data-tk-search]");
   if (!E || !W || !form) return;
   var SHOWN = 5, PAGE = 20;
+  var LISTABLE = /^(tilbud|cases)\/([^/.]+)/;  // a document's url: its section, then its id
 
   /* One result: its kind, its title and one line of what it is. The only place a result is drawn. */
   function resultItem(doc) {
@@ -183,8 +184,11 @@
     E.documents(hits.slice(from, from + PAGE)).then(function (docs) {
       if (mine !== pageGeneration) return;
       docs.forEach(function (doc) {
-        var li = document.createElement("li");
+        var li = document.createElement("li"), entry = LISTABLE.exec(doc.url);
         li.appendChild(resultItem(doc));
+        // Offers and cases can go on Min liste from here (liste.js); not from the header's dropdown, whose
+        // options may hold no button of their own.
+        if (entry && window.TK && window.TK.list) li.appendChild(window.TK.list.button(entry[1], entry[2], doc.title));
         results.appendChild(li);
       });
       page.setAttribute("data-for", text);  // what the results shown are for (tests wait for it)

@@ -136,12 +136,18 @@ def test_pages_under_the_sub_path_with_gzip_and_a_short_lifetime(nginx, site):
     assert (status, headers.get("content-encoding"), headers["content-type"]) == (200, None, "text/html")
 
 
-def test_css_js_and_json_are_compressed(nginx, site):
-    data = ["data/hsds/services.json", "data/hsds/datapackage.json", "data/tilbudskataloget.json"]  # JSON over gzip_min_length
+def test_css_js_json_and_csv_are_compressed(nginx, site):
+    data = ["data/hsds/services.json", "data/hsds/datapackage.json", "data/tilbudskataloget.json",  # over gzip_min_length
+            "data/tilbud.csv", "data/hsds/attributes.csv"]
     for path in assets_of_home_page(site) + data:
         status, headers, body = get(nginx + path, gzip_ok=True)
         assert (status, headers.get("content-encoding")) == (200, "gzip"), path
         assert gzip.decompress(body) == (site / path).read_bytes(), path
+
+
+def test_spreadsheets_are_served_as_csv(nginx):
+    for path in ("data/tilbud.csv", "data/hsds/services.csv"):
+        assert get(nginx + path)[1]["content-type"] == "text/csv; charset=utf-8", path
 
 
 def test_hashed_material_assets_live_for_a_year_and_the_rest_briefly(nginx, site):

@@ -83,3 +83,12 @@ def test_properdocs_serve_takes_the_options_we_give_mkdocs_serve():
 
     ours = inspect.signature(mkdocs_serve).parameters
     assert list(inspect.signature(properdocs_serve).parameters) == list(ours)
+
+
+def test_one_process_builds_with_one_engine():
+    from generator import engine
+    from generator.diagnostics import BuildError
+
+    assert engine.load("mkdocs").name == engine.loaded() == "mkdocs"
+    with pytest.raises(BuildError, match="^this process has loaded mkdocs already and cannot build with properdocs too$"):
+        engine.load("properdocs")

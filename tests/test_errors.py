@@ -52,5 +52,6 @@ def test_large_file_is_refused(catalog_copy):
 
 def test_usage_error_exits_2():
     result = run_cli("validat")
-    assert result.returncode == 2
-    assert "invalid choice: 'validat'" in result.stderr
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", "Error: No such command 'validat'. Did you mean 'validate'?\n")
+    result = run_cli("publish")
+    assert (result.returncode, result.stderr) == (2, "Error: No such command 'publish'. Try 'python -m generator --help' for the commands.\n")

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import OUTCOME_LABELS, SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, TargetGroup
+from .model import SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, PackageTypeKind, TargetGroup
 
 DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "u"})
 
@@ -92,7 +92,7 @@ def build_indexes(catalog: Catalog) -> Indexes:
         terms=build_terms(catalog),
         cited_by_source=build_citations(catalog, by_id),
         standard_providers=frozenset(
-            o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind.value == "standardpakke"
+            o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind == PackageTypeKind.standardpakke
         ),
         case_lines={c.id: case_line(c, by_id) for c in catalog.cases},
         related_cases_by_offer=related,
@@ -210,7 +210,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 def outcome_line(case: Case) -> str:
     """Return a case's outcome in one line: its label, then the first sentence of its note."""
-    label = OUTCOME_LABELS[case.outcome]
+    label = case.outcome.label
     if not case.outcome_note:
         return label
     return f"{label}: {SENTENCE_END.split(case.outcome_note.strip(), maxsplit=1)[0]}"

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli, site_files
+from conftest import run_cli, site_files
 
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import referencing
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from referencing.jsonschema import DRAFT202012
 
 from generator.export import LIST, OFFER_COLUMNS, Danish, neutralise

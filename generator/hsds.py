@@ -151,7 +151,7 @@ class Export:
         return clean({
             "id": hsds_id("service", offer.id),
             "organization_id": hsds_id("organization", offer.provider),
-            "name": offer.name or self.ix.by_id["package_types"][offer.package_type].name,
+            "name": self.ix.offer_name(offer),
             "description": offer.purpose,
             "url": self.page_url(SECTIONS["offers"], offer.id),
             # The offer is in the catalogue; whether the provider still delivers it is for the provider to say.

@@ -78,7 +78,7 @@ def sources(entity, ix: Indexes) -> list[list[str]]:
 
 def case_record(case: Case, ix: Indexes) -> dict:
     """Return a case as the list shows it: its title and its line (situation, what was done, outcome)."""
-    return {"title": f"{ix.by_id['providers'][case.provider].name} – {case.person.name}", "line": list(ix.case_lines[case.id])}
+    return {"title": ix.case_title(case), "line": list(ix.case_lines[case.id])}
 
 
 def script(bucket: int, data) -> str:

@@ -141,9 +141,8 @@ def offer_document(offer, ix: Indexes) -> Document:
 
 
 def case_document(case, ix: Indexes) -> Document:
-    provider = ix.by_id["providers"][case.provider]
     person = case.person.name + (f", {case.person.age} år" if case.person.age else "")
-    title = f"{provider.name} – {case.person.name}"
+    title = ix.case_title(case)
     outcome = case.outcome.label
     body = " ".join((case.situation, *case.steps, case.outcome_note or "", *case.lessons))
     facet = " ".join((related_words(case, ix), outcome, case.benefit or ""))

@@ -115,16 +115,18 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "validate":
         validate(args.root, args.review_age)
     elif args.command == "build":
-        out = pipeline.build(args.root, args.out, options(args), warn)
-        if not args.quiet:
+        chosen = options(args)
+        out = pipeline.build(args.root, args.out, chosen, warn)
+        if not chosen.quiet:
             print(f"Built {out}")
     elif args.command == "serve":
         pipeline.serve(args.root, args.port, options(args))
     elif args.command == "schema":
         print(f"Wrote {pipeline.write_schema()}")
     elif args.command == "dist":
-        packed = pipeline.dist(args.root, args.out, options(args), warn)
-        if not args.quiet:
+        chosen = options(args)
+        packed = pipeline.dist(args.root, args.out, chosen, warn)
+        if not chosen.quiet:
             print(f"Wrote {packed}")
     elif args.command == "synth":
         from . import synth

@@ -190,7 +190,7 @@ def test_full_disk_while_writing_pages_changes_nothing(tmp_path, monkeypatch):
 def test_full_disk_while_building_keeps_the_old_site(catalog_copy, tmp_path, monkeypatch):
     from generator import pipeline
 
-    out = pipeline.build(catalog_copy, tmp_path / "site", Options(quiet=True))
+    out = pipeline.build(catalog_copy, tmp_path / "site", Options())
     before = site_files(out)
 
     def no_space(*args, **kwargs):
@@ -199,7 +199,7 @@ def test_full_disk_while_building_keeps_the_old_site(catalog_copy, tmp_path, mon
     builder = engine.load("mkdocs")
     monkeypatch.setattr(engine, "load", lambda name: dataclasses.replace(builder, build=no_space))
     with pytest.raises(BuildError, match="No space left on device; the previous site is unchanged"):
-        pipeline.build(catalog_copy, out, Options(quiet=True))
+        pipeline.build(catalog_copy, out, Options())
     assert site_files(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["catalog", "site"]
 
 

@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO))
 from generator import synth, write  # noqa: E402
 from generator.index import build_indexes  # noqa: E402
 from generator.load import load_catalog  # noqa: E402
+from generator.options import Options  # noqa: E402
 from generator.render import render  # noqa: E402
 from generator.validate import validate  # noqa: E402
 
@@ -88,7 +89,7 @@ def measure(n: int, work: Path) -> dict:
         write.write_docs(docs, pages)
     del pages
     with stage(stages, "mkdocs"):
-        write.build_site(docs, site)
+        write.build_site(docs, site, Options())
     return {"offers": n, "synth_seconds": synth_seconds, "stages": stages, "load_average": os.getloadavg(), "input_bytes": tree_bytes(root, "*.yaml"),
             "counts": counts,
             **site_sizes(site)}
@@ -108,7 +109,7 @@ def measure_floor(docs: Path, work: Path) -> dict:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     peak_rss_reset()
     start = time.perf_counter()
-    mkdocs_build(write.site_config(floor / "docs", floor / "site", False, None))
+    mkdocs_build(write.site_config(floor / "docs", floor / "site", Options()))
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "peak_bytes": peak_rss(), **site_sizes(floor / "site")}
 

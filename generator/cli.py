@@ -1,46 +1,51 @@
-"""The command line: arguments in, the pipeline called, diagnostics printed, exit 0, 1 or 2."""
+"""The command line: arguments and environment in, the options made once, the pipeline called, diagnostics
+printed, exit 0, 1 (content or build error) or 2 (usage error)."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from pathlib import Path
 
 from . import pipeline
-from .diagnostics import ContentError, UsageError, shown, summary
+from .diagnostics import BuildError, ContentError, UsageError, shown, summary
+from .options import Options, parse_engine, parse_epoch
 from .review import DEFAULT_AGE
 
+PROG = "python -m generator"
 REVIEW_AGE = f"warn when an entity's 'reviewed' date is more than DAYS days old (default: {DEFAULT_AGE})"
+SITE_URL = "the address the site is published at, e.g. https://intra.example/katalog/"
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description="Build Tilbudskataloget from its YAML catalogue.")
+    p = argparse.ArgumentParser(prog=PROG, description="Build Tilbudskataloget from its YAML catalogue.")
     commands = p.add_subparsers(dest="command", required=True)
-    v = commands.add_parser("validate", help="check the catalogue and report every error")
-    v.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
-    v.add_argument("--review-age", type=int, default=DEFAULT_AGE, metavar="DAYS", help=REVIEW_AGE)
-    b = commands.add_parser("build", help="validate and build the site")
-    b.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
+    root, review, site = shared_options()
+    commands.add_parser("validate", parents=[root, review], help="check the catalogue and report every error")
+    b = commands.add_parser("build", parents=[root, site, review], help="validate and build the site")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
-    b.add_argument("--offline", action="store_true", help="build a variant that works from a file share (file://)")
-    b.add_argument("--site-url", default=None, help="the address the site is published at, e.g. https://intra.example/katalog/")
-    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
-    b.add_argument("--review-age", type=int, default=DEFAULT_AGE, metavar="DAYS", help=REVIEW_AGE)
-    s = commands.add_parser("serve", help="build and serve at http://127.0.0.1:8000, rebuilding on every change")
-    s.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
+    s = commands.add_parser("serve", parents=[root], help="build and serve at http://127.0.0.1:8000, rebuilding on every change")
     s.add_argument("--port", type=port, default=8000, help="port to serve on (default: 8000)")
     commands.add_parser("schema", help="write the JSON Schema that the YAML files reference")
-    d = commands.add_parser("dist", help="build the site and pack it into ROOT/dist/tilbudskataloget-YYYY-MM-DD.zip")
-    d.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
+    d = commands.add_parser("dist", parents=[root, site, review], help="build the site and pack it into ROOT/dist/tilbudskataloget-YYYY-MM-DD.zip")
     d.add_argument("--out", type=Path, default=None, help="folder for the zip file (default: ROOT/dist)")
-    d.add_argument("--offline", action="store_true", help="pack the variant that works from a file share (file://)")
-    d.add_argument("--site-url", default=None, help="the address the site is published at, e.g. https://intra.example/katalog/")
-    d.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
-    d.add_argument("--review-age", type=int, default=DEFAULT_AGE, metavar="DAYS", help=REVIEW_AGE)
     y = commands.add_parser("synth", help="write a synthetic catalogue of N offers, for benchmarks and tests")
     y.add_argument("--offers", type=count, required=True, metavar="N", help="number of offers")
     y.add_argument("--out", type=Path, required=True, help="folder to write the catalogue into (empty or an earlier synth)")
     return p
+
+
+def shared_options() -> tuple[argparse.ArgumentParser, ...]:
+    """Return the parent parsers of the options that commands share: --root; --review-age; the site's."""
+    root, review, site = (argparse.ArgumentParser(add_help=False) for _ in range(3))
+    root.add_argument("--root", type=Path, default=Path("."), help="folder holding the catalogue (default: .)")
+    review.add_argument("--review-age", type=int, default=DEFAULT_AGE, metavar="DAYS", help=REVIEW_AGE)
+    site.add_argument("--offline", action="store_true", help="build the variant that works from a file share (file://)")
+    site.add_argument("--site-url", default=None, help=SITE_URL)
+    site.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
+    return root, review, site
 
 
 def port(value: str) -> int:
@@ -57,10 +62,24 @@ def count(value: str) -> int:
     return int(value)
 
 
+def no_such_command(argv: list[str], p: argparse.ArgumentParser) -> str | None:
+    """Return click's message for a first argument that is no command, with the closest command, else None."""
+    names = next(a.choices for a in p._actions if isinstance(a, argparse._SubParsersAction))
+    if not argv or argv[0].startswith("-") or argv[0] in names:
+        return None
+    close = difflib.get_close_matches(argv[0], list(names), n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else f" Try '{PROG} --help' for the commands."
+    return f"Error: No such command '{argv[0]}'.{hint}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv, p = sys.argv[1:] if argv is None else argv, parser()
+    mistyped = no_such_command(argv, p)
+    if mistyped:
+        print(shown(mistyped), file=sys.stderr)
+        return 2
     try:
-        return run(args)
+        return run(p.parse_args(argv))
     except ContentError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -69,38 +88,57 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(shown(f"Error: {error}"), file=sys.stderr)
         return 2
-    except (pipeline.BuildError, OSError) as error:
+    except (BuildError, OSError) as error:
         print(shown(f"Error: {error}"), file=sys.stderr)
         return 1
+
+
+def options(args: argparse.Namespace, environ=os.environ) -> Options:
+    """Return the options of a command that builds: its arguments, and the environment, read here once."""
+    quiet = getattr(args, "quiet", False)
+    return Options(
+        offline=getattr(args, "offline", False),
+        site_url=getattr(args, "site_url", None),
+        source_date_epoch=parse_epoch(environ.get("SOURCE_DATE_EPOCH")),
+        engine=parse_engine(environ.get("TILBUD_ENGINE", Options.engine)),
+        review_age=getattr(args, "review_age", DEFAULT_AGE),
+        quiet=quiet,
+        progress=not quiet and not environ.get("CI"),
+    )
 
 
 def warn(diagnostic) -> None:
     print(diagnostic, file=sys.stderr)
 
 
-def run(args) -> int:
-    options = {"warn": warn, "review_age": args.review_age} if hasattr(args, "review_age") else {}
+def run(args: argparse.Namespace) -> int:
     if args.command == "validate":
-        catalog = pipeline.validate(args.root, **options)
-        print(f"OK: {len(catalog.offers)} offers, {len(catalog.providers)} providers, {len(catalog.cases)} cases, "
-              f"{len(catalog.target_groups)} target groups, {len(catalog.methods)} methods.")
-        if pipeline.seeds_folder(args.root) is None:
-            print("Note: no source texts in ROOT/seeds or ROOT/../shared/seeds, so line ranges were not checked "
-                  "against them.", file=sys.stderr)
+        validate(args.root, args.review_age)
     elif args.command == "build":
-        out = pipeline.build(args.root, args.out, offline=args.offline, site_url=args.site_url, quiet=args.quiet, **options)
-        if not args.quiet:
+        chosen = options(args)
+        out = pipeline.build(args.root, args.out, chosen, warn)
+        if not chosen.quiet:
             print(f"Built {out}")
     elif args.command == "serve":
-        pipeline.serve(args.root, args.port)
+        pipeline.serve(args.root, args.port, options(args))
     elif args.command == "schema":
         print(f"Wrote {pipeline.write_schema()}")
     elif args.command == "dist":
-        packed = pipeline.dist(args.root, args.out, offline=args.offline, site_url=args.site_url, quiet=args.quiet, **options)
-        if not args.quiet:
+        chosen = options(args)
+        packed = pipeline.dist(args.root, args.out, chosen, warn)
+        if not chosen.quiet:
             print(f"Wrote {packed}")
     elif args.command == "synth":
         from . import synth
 
         print(f"Wrote {synth.write_catalogue(args.out, synth.catalogue(args.offers))} files of {args.offers} synthetic offers to {args.out}")
     return 0
+
+
+def validate(root: Path, review_age: int) -> None:
+    catalog = pipeline.validate(root, warn, review_age)
+    print(f"OK: {len(catalog.offers)} offers, {len(catalog.providers)} providers, {len(catalog.cases)} cases, "
+          f"{len(catalog.target_groups)} target groups, {len(catalog.methods)} methods.")
+    if pipeline.seeds_folder(root) is None:
+        print("Note: no source texts in ROOT/seeds or ROOT/../shared/seeds, so line ranges were not checked "
+              "against them.", file=sys.stderr)

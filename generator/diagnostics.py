@@ -34,6 +34,10 @@ class UsageError(Exception):
     """A command that cannot run as given (a folder it may not replace, no catalogue at --root): exit 2."""
 
 
+class BuildError(Exception):
+    """The site could not be built or written (MkDocs, the disk, the build's environment): exit 1."""
+
+
 class ContentError(Exception):
     """Raised with every diagnostic of a run when the content cannot be built."""
 

@@ -1,23 +1,50 @@
 """Which builder turns the generated pages into a site: MkDocs 1.6 (the default) or ProperDocs, its maintained fork.
 
-With TILBUD_ENGINE=properdocs, every `mkdocs.*` import — ours and Material's — loads ProperDocs instead, as
-ProperDocs' own command line arranges. Import this module before anything imports mkdocs.
+load(name) imports the builder and returns what we use of it. For ProperDocs it first installs ProperDocs'
+own import alias, as ProperDocs' command line does, so that every later `mkdocs.*` import, ours and
+Material's, loads ProperDocs. So one process builds with one engine: the first load decides.
 """
 
 from __future__ import annotations
 
 import logging
-import os
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+from .diagnostics import BuildError
 
 ENGINES = ("mkdocs", "properdocs")
-NAME = os.environ.get("TILBUD_ENGINE", "mkdocs")
-if NAME not in ENGINES:
-    raise SystemExit(f"Error: TILBUD_ENGINE must be one of {', '.join(ENGINES)}, not '{NAME}'")
-if NAME == "properdocs":
-    import properdocs.replacement  # noqa: F401  (aliases mkdocs.* to properdocs.*)
 
-    # Material logs to 'mkdocs.*': hang that logger under ProperDocs' own, so strict mode counts its warnings.
-    logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
 
-# The logger the builder writes its messages to ('mkdocs.commands.build' becomes 'properdocs.commands.build').
-LOGGER = NAME
+@dataclass(frozen=True)
+class Engine:
+    name: str  # also the logger it writes to: 'mkdocs.commands.build' becomes 'properdocs.commands.build'
+    build: Callable  # mkdocs.commands.build.build(config)
+    serve: Callable  # mkdocs.commands.serve.serve(config_file, **options)
+    load_config: Callable  # mkdocs.config.load_config(config_file, **overrides)
+    errors: tuple[type[Exception], ...]  # what a build that fails raises
+
+
+def load(name: str) -> Engine:
+    """Import the builder called name ('mkdocs' or 'properdocs') and return its entry points."""
+    assert name in ENGINES, name  # options.parse_engine refuses other names
+    if loaded() not in (None, name):
+        raise BuildError(f"this process has loaded {loaded()} already and cannot build with {name} too")
+    if name == "properdocs":
+        import properdocs.replacement  # noqa: F401  (aliases mkdocs.* to properdocs.*)
+
+        # Material logs to 'mkdocs.*': hang that logger under ProperDocs' own, so strict mode counts its warnings.
+        logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
+    from mkdocs.commands.build import build
+    from mkdocs.commands.serve import serve
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    return Engine(name, build, serve, load_config, (Abort, ConfigurationError))
+
+
+def loaded() -> str | None:
+    """Return the builder this process has imported, if any ('properdocs' once its alias is installed)."""
+    module = sys.modules.get("mkdocs")
+    return module.__name__ if module is not None else None

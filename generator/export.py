@@ -15,7 +15,7 @@ import json
 
 from . import hsds
 from .index import Indexes
-from .model import SECTIONS, SETTING_LABELS, Catalog, Offer
+from .model import SECTIONS, Catalog, Offer
 
 BOM = "\ufeff"  # tells Excel the file is UTF-8
 LIST = " | "  # joins the items of a list in one spreadsheet cell
@@ -111,7 +111,7 @@ def offer_row(offer: Offer, ix: Indexes, site_url: str | None) -> list[str]:
         offer.purpose, LIST.join(offer.content),
         LIST.join(hsds.target_label(ix, t) for t in offer.target_groups),
         LIST.join(by_id["methods"][m].name for m in offer.methods),
-        offer.duration or "", offer.intensity or "", SETTING_LABELS[offer.setting] if offer.setting else "", offer.location or "",
+        offer.duration or "", offer.intensity or "", offer.setting.label if offer.setting else "", offer.location or "",
         offer.participant_info or "", LIST.join(offer.advantages), LIST.join(offer.drawbacks), LIST.join(offer.proposals),
         LIST.join(offer.caveats),
         LIST.join(f"{by_id['sources'][s.source].title}, linje {s.lines}" for s in offer.sources),

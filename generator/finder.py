@@ -12,7 +12,7 @@ same title order, so a search hit below the offer count is an offer's position h
 from __future__ import annotations
 
 from .index import Indexes, sort_key
-from .model import SETTING_LABELS, Catalog, Offer
+from .model import Catalog, Offer
 from .search import offer_order, script
 
 CHUNK = 20
@@ -50,6 +50,6 @@ def facts(offer: Offer, ix: Indexes) -> list:
         ix.offer_title(offer),
         ix.by_id["package_types"][offer.package_type].name,
         offer.duration or "",
-        SETTING_LABELS[offer.setting] if offer.setting else "",
+        offer.setting.label if offer.setting else "",
         offer.purpose,
     ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .index import Indexes
-from .model import CATEGORY_LABELS, METHOD_KIND_LABELS, PROVIDER_KIND_LABELS, SECTIONS, SETTING_LABELS, Catalog, Offer, ProviderKind
+from .model import SECTIONS, Catalog, MethodKind, Offer, ProviderKind, TargetGroupCategory, Vocabulary
 
 STANDARD = Path(__file__).resolve().parent.parent / "schema" / "hsds-3.0" / "datapackage.json"
 PROFILE = STANDARD.parent / "profile"  # the Danish profile: JSON Merge Patches of the standard's object schemas
@@ -51,14 +51,14 @@ class Taxonomy:
     description: str
     collection: str | None = None
     group: str | None = None
-    labels: dict | None = None
+    vocabulary: type[Vocabulary] | None = None
 
 
 TAXONOMIES = (
     Taxonomy("maalgrupper", "Tilbudskataloget: målgrupper", "Diagnoser, tilstande og livssituationer, som tilbuddene er rettet mod, "
-             "grupperet i kategorier.", "target_groups", "category", CATEGORY_LABELS),
+             "grupperet i kategorier.", "target_groups", "category", TargetGroupCategory),
     Taxonomy("metoder", "Tilbudskataloget: metoder og redskaber", "Metoder, redskaber og ordninger, som tilbuddene bruger, "
-             "grupperet efter type.", "methods", "kind", METHOD_KIND_LABELS),
+             "grupperet efter type.", "methods", "kind", MethodKind),
     Taxonomy("pakketyper", "Tilbudskataloget: pakketyper", "Standardpakker og andre slags forløb.", "package_types"),
     Taxonomy("egenskaber", "Tilbudskataloget: egenskaber", "Oplysninger om et tilbud, som HSDS ikke har et felt til; "
              "attributtens value holder oplysningen."),
@@ -67,7 +67,7 @@ TAXONOMIES = (
 PROPERTIES = (
     ("varighed", "Varighed", "Hvor længe tilbuddet varer, som kilden siger det.", lambda o: o.duration),
     ("intensitet", "Intensitet", "Timer eller hyppighed, som kilden siger det.", lambda o: o.intensity),
-    ("form", "Form", "Om tilbuddet gives individuelt, i grupper eller begge dele.", lambda o: SETTING_LABELS[o.setting] if o.setting else None),
+    ("form", "Form", "Om tilbuddet gives individuelt, i grupper eller begge dele.", lambda o: o.setting.label if o.setting else None),
     ("sted", "Sted", "Hvor tilbuddet foregår, som kilden beskriver det.", lambda o: o.location),
 )
 
@@ -111,7 +111,7 @@ class Export:
             "description": provider.description,
             "email": contact and contact.email,
             "website": contact and contact.website,
-            "legal_status": PROVIDER_KIND_LABELS[provider.kind] if provider.kind != ProviderKind.ukendt else None,
+            "legal_status": provider.kind.label if provider.kind != ProviderKind.ukendt else None,
         })
 
     def phones(self, provider) -> list[dict]:
@@ -151,7 +151,7 @@ class Export:
         return clean({
             "id": hsds_id("service", offer.id),
             "organization_id": hsds_id("organization", offer.provider),
-            "name": offer.name or self.ix.by_id["package_types"][offer.package_type].name,
+            "name": self.ix.offer_name(offer),
             "description": offer.purpose,
             "url": self.page_url(SECTIONS["offers"], offer.id),
             # The offer is in the catalogue; whether the provider still delivers it is for the provider to say.
@@ -194,8 +194,8 @@ class Export:
     def entity_terms(self, taxonomy: Taxonomy) -> list[tuple]:
         entities = getattr(self.catalog, taxonomy.collection)
         group_of = (lambda e: getattr(e, taxonomy.group)) if taxonomy.group else (lambda e: None)
-        used = [g for g in taxonomy.labels or () if any(group_of(e) == g for e in entities)]
-        groups = [(f"{taxonomy.group}/{g.value}", taxonomy.labels[g], f"{taxonomy.labels[g]}.", None, None) for g in used]
+        used = [g for g in taxonomy.vocabulary or () if any(group_of(e) == g for e in entities)]
+        groups = [(f"{taxonomy.group}/{g.value}", g.label, f"{g.label}.", None, None) for g in used]
         parent = lambda e: group_of(e) and f"{taxonomy.group}/{group_of(e).value}"
         return groups + [(e.id, e.name, e.description, parent(e), e.id) for e in entities]
 

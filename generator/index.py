@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import OUTCOME_LABELS, SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, TargetGroup
+from .model import SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, PackageTypeKind, TargetGroup
 
 DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "u"})
 
@@ -60,8 +60,16 @@ class Indexes:
     related_cases_by_package_type: dict[str, tuple[Case, ...]]  # related to its offers, not of the type itself
 
     def offer_title(self, offer: Offer) -> str:
-        """Return an offer's heading: its name or package type, then its provider."""
+        """Return an offer's title: what it is called, then its provider, e.g. 'Mentorpakke – HKI'."""
         return page_title("offers", offer, self.by_id)
+
+    def case_title(self, case: Case) -> str:
+        """Return a case's title: its provider or municipality, then its citizen, e.g. 'Holstebro Kommune – Maria'."""
+        return page_title("cases", case, self.by_id)
+
+    def offer_name(self, offer: Offer) -> str:
+        """Return what an offer is called: its own name, or its package type's."""
+        return offer_name(offer, self.by_id)
 
 
 def build_indexes(catalog: Catalog) -> Indexes:
@@ -92,7 +100,7 @@ def build_indexes(catalog: Catalog) -> Indexes:
         terms=build_terms(catalog),
         cited_by_source=build_citations(catalog, by_id),
         standard_providers=frozenset(
-            o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind.value == "standardpakke"
+            o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind == PackageTypeKind.standardpakke
         ),
         case_lines={c.id: case_line(c, by_id) for c in catalog.cases},
         related_cases_by_offer=related,
@@ -108,7 +116,7 @@ def case_line(case: Case, by_id) -> tuple[str, str, str]:
     situation = "; ".join(filter(None, [who, ", ".join(groups)])) or "ikke beskrevet"
     methods = ", ".join(lower_first(by_id["methods"][m].name) for m in case.methods)
     offer = by_id["offers"][case.offer] if case.offer else None
-    kind = (offer.name or by_id["package_types"][offer.package_type].name) if offer else ""
+    kind = offer_name(offer, by_id) if offer else ""
     done = f"{kind} ({methods})" if kind and methods else kind or methods or "ikke beskrevet"
     return situation, done, outcome_line(case)
 
@@ -210,7 +218,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 def outcome_line(case: Case) -> str:
     """Return a case's outcome in one line: its label, then the first sentence of its note."""
-    label = OUTCOME_LABELS[case.outcome]
+    label = case.outcome.label
     if not case.outcome_note:
         return label
     return f"{label}: {SENTENCE_END.split(case.outcome_note.strip(), maxsplit=1)[0]}"
@@ -253,10 +261,14 @@ def build_citations(catalog: Catalog, by_id) -> dict[str, tuple[tuple[str, str, 
 
 
 def page_title(collection: str, entity, by_id) -> str:
-    """Return the heading of an entity's page."""
+    """Return the title of an entity's page: the one place titles are made (Indexes.offer_title, case_title)."""
     if collection == "offers":
-        first = entity.name or by_id["package_types"][entity.package_type].name
-        return f"{first} – {by_id['providers'][entity.provider].name}"
+        return f"{offer_name(entity, by_id)} – {by_id['providers'][entity.provider].name}"
     if collection == "cases":
         return f"{by_id['providers'][entity.provider].name} – {entity.person.name}"
     return entity.name
+
+
+def offer_name(offer: Offer, by_id) -> str:
+    """Return what an offer is called: its own name, or its package type's."""
+    return offer.name or by_id["package_types"][offer.package_type].name

@@ -13,7 +13,7 @@ import json
 
 from .dates import danish_date, period_text
 from .index import Indexes
-from .model import PROVIDER_KIND_LABELS, SETTING_LABELS, Case, Catalog, Offer, ProviderKind
+from .model import Case, Catalog, Offer, ProviderKind
 
 CHUNK = 16  # entries per bucket on average
 
@@ -49,7 +49,7 @@ def offer_record(offer: Offer, ix: Indexes) -> dict:
     return {
         "title": ix.offer_title(offer),
         "type": [offer.package_type, ix.by_id["package_types"][offer.package_type].name],
-        "provider": [provider.id, provider.name, "" if provider.kind == ProviderKind.ukendt else PROVIDER_KIND_LABELS[provider.kind]],
+        "provider": [provider.id, provider.name, "" if provider.kind == ProviderKind.ukendt else provider.kind.label],
         "contact": provider.contact.model_dump(exclude_none=True) if provider.contact else {},
         "purpose": offer.purpose,
         "content": list(offer.content),
@@ -57,7 +57,7 @@ def offer_record(offer: Offer, ix: Indexes) -> dict:
         "groups": [[t.id, groups[t.id].name, t.note or ""] for t in offer.target_groups],
         "duration": offer.duration or "",
         "intensity": offer.intensity or "",
-        "setting": SETTING_LABELS[offer.setting] if offer.setting else "",
+        "setting": offer.setting.label if offer.setting else "",
         "location": offer.location or "",
         "participant": offer.participant_info or "",
         "advantages": list(offer.advantages),
@@ -78,7 +78,7 @@ def sources(entity, ix: Indexes) -> list[list[str]]:
 
 def case_record(case: Case, ix: Indexes) -> dict:
     """Return a case as the list shows it: its title and its line (situation, what was done, outcome)."""
-    return {"title": f"{ix.by_id['providers'][case.provider].name} – {case.person.name}", "line": list(ix.case_lines[case.id])}
+    return {"title": ix.case_title(case), "line": list(ix.case_lines[case.id])}
 
 
 def script(bucket: int, data) -> str:

@@ -1,23 +1,23 @@
-"""Sequencing only: load → validate → index → render → write → mkdocs."""
+"""Sequencing only: load → validate → index → render → write → mkdocs, as the options say."""
 
 from __future__ import annotations
 
 import datetime
 import json
-import os
 from pathlib import Path
 
 from . import model
-from .diagnostics import ContentError, UsageError
+from .diagnostics import BuildError, ContentError, UsageError
 from .export import export
 from .index import build_indexes
 from .load import content_date, read_catalog, seed_lines, seeds_folder
+from .options import Options
 from .progress import Progress
 from .dates import danish_date
 from .render import render
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
-from .write import CONFIG, BuildError, build_site, check_output, pack_site, work_lock, write_docs, write_text
+from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_docs, write_text
 
 __all__ = ["BuildError", "ContentError", "build", "dist", "generate", "seeds_folder", "serve", "validate", "write_schema"]
 
@@ -40,48 +40,45 @@ def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Cata
     return catalog
 
 
-def generate(root: Path, site_url: str | None = None, warn=None, review_age: int = DEFAULT_AGE) -> dict[str, str]:
-    """Return every generated page and data file of the catalogue under root (site_url: the site's address)."""
-    catalog = validate(root, warn, review_age)
+def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, str]:
+    """Return every generated page and data file of the catalogue under root."""
+    catalog = validate(root, warn, options.review_age)
     indexes = build_indexes(catalog)
-    return {**render(catalog, indexes), **export(catalog, indexes, site_url)}
+    return {**render(catalog, indexes), **export(catalog, indexes, options.data_url)}
 
 
-def docs_dir(root: Path, offline: bool) -> Path:
-    return root / "build" / ("docs-offline" if offline else "docs")
+def docs_dir(root: Path, options: Options) -> Path:
+    return root / "build" / ("docs-offline" if options.offline else "docs")
 
 
-def build(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False,
-          warn=None, review_age: int = DEFAULT_AGE) -> Path:
+def build(root: Path, out: Path | None = None, options: Options = Options(), warn=None) -> Path:
     """Validate, generate and build the site; the output is replaced only on success."""
-    out = check_output(out or root / ("site-offline" if offline else "site"), root)
-    source_date_epoch()
-    progress = Progress(quiet)
+    out = check_output(out or root / ("site-offline" if options.offline else "site"), root)
+    progress = Progress(options.progress)
     try:
         progress.show("Reading, checking and rendering the catalogue")
-        warning = warn and (lambda text: (progress.close(), warn(text)))
-        pages = generate(root, None if offline else site_url, warning, review_age)  # the file-share variant has no address
+        pages = generate(root, options, warn and (lambda text: (progress.close(), warn(text))))
         progress.show("Writing pages")
-        docs, total = docs_dir(root, offline), sum(path.endswith(".md") for path in pages)
+        docs, total = docs_dir(root, options), sum(path.endswith(".md") for path in pages)
         with work_lock(root / "build", lambda: progress.show("Waiting for another build of this catalogue to finish")):
             write_docs(docs, pages)
             del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
-            extra = {"content_date": danish_date(content_date(root, source_date_epoch() or None))}
-            with progress.mkdocs(total):
-                return build_site(docs, out, offline, site_url, extra)
+            extra = {"content_date": danish_date(content_date(root, options.latest_content))}
+            with progress.mkdocs(total, options.engine):
+                return build_site(docs, out, options, extra)
     finally:
         progress.close()
 
 
-def serve(root: Path, port: int) -> None:
+def serve(root: Path, port: int, options: Options = Options()) -> None:
     """Serve a live preview that regenerates pages whenever the YAML or templates change."""
     from .serve import serve as live
 
     def write(pages: dict[str, str]) -> int:
         with work_lock(root / "build"):
-            return write_docs(docs_dir(root, False), pages)
+            return write_docs(docs_dir(root, options), pages)
 
-    live(root, port, generate, write, docs_dir(root, False))
+    live(root, port, lambda root: generate(root, options), write, docs_dir(root, options), options.engine)
 
 
 def write_schema() -> Path:
@@ -92,29 +89,15 @@ def write_schema() -> Path:
     return SCHEMA
 
 
-def dist(root: Path, out: Path | None = None, *, offline: bool = False, site_url: str | None = None, quiet: bool = False,
-         warn=None, review_age: int = DEFAULT_AGE) -> Path:
+def dist(root: Path, out: Path | None = None, options: Options = Options(), warn=None) -> Path:
     """Build the site, then pack it into out/tilbudskataloget[-offline]-YYYY-MM-DD.zip (out defaults to ROOT/dist)."""
-    epoch = source_date_epoch()  # read before the build, which sets its default of 0
-    day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date() if epoch is not None else datetime.date.today()
-    name = f"tilbudskataloget{'-offline' if offline else ''}-{day.isoformat()}"
+    epoch = options.source_date_epoch
+    day = options.build_day if epoch is not None else datetime.date.today()
+    name = f"tilbudskataloget{'-offline' if options.offline else ''}-{day.isoformat()}"
     target = (out or root / "dist") / f"{name}.zip"
     if target.parent.exists() and not target.parent.is_dir():
         raise UsageError(f"{target.parent} is a file, not a folder: choose a folder for the zip file")
     if target.is_dir():
         raise UsageError(f"{target} is a folder: remove it or choose another folder for the zip file")
-    site = build(root, offline=offline, site_url=site_url, quiet=quiet, warn=warn, review_age=review_age)
+    site = build(root, None, options, warn)
     return pack_site(site, target, name, epoch)
-
-
-LAST_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC, the last second a date can hold
-
-
-def source_date_epoch() -> int | None:
-    """Return SOURCE_DATE_EPOCH (reproducible builds) if it is set."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None:
-        return None
-    if not value.strip().isascii() or not value.strip().isdigit() or int(value) > LAST_EPOCH:
-        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to {LAST_EPOCH}), not '{value}'")
-    return int(value)

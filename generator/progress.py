@@ -1,24 +1,21 @@
 """Progress of a long build on a terminal: the stage, and pages done of total while MkDocs works.
 
-One line on stderr, rewritten in place. Silent with -q, in CI (the CI variable is set) and when stderr
-is not a terminal, so logs and tests see nothing. Reads MkDocs' own debug messages; changes nothing.
+One line on stderr, rewritten in place, when the options ask for it (not with -q, nor in CI) and stderr is
+a terminal, so logs and tests see nothing. Reads MkDocs' own debug messages; changes nothing.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from contextlib import contextmanager
 
-from . import engine
-
 
 class Progress:
-    def __init__(self, quiet: bool = False, stream=None):
+    def __init__(self, shown: bool = True, stream=None):
         self.stream = stream or sys.stderr
-        self.enabled = not quiet and not os.environ.get("CI") and self.stream.isatty()
+        self.enabled = shown and self.stream.isatty()
         self.start = self.shown = time.monotonic()
 
     def show(self, stage: str, done: int | None = None, total: int | None = None) -> None:
@@ -37,10 +34,10 @@ class Progress:
             self.stream.flush()
 
     @contextmanager
-    def mkdocs(self, total: int):
-        """Follow MkDocs reading and writing total pages."""
+    def mkdocs(self, total: int, engine: str):
+        """Follow the engine (MkDocs or ProperDocs) reading and writing total pages."""
         handler = MkDocsPages(self, total)
-        logger = logging.getLogger(f"{engine.LOGGER}.commands.build")
+        logger = logging.getLogger(f"{engine}.commands.build")
         level = logger.level
         if self.enabled:
             logger.addHandler(handler)

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .index import Indexes, build_indexes, sort_key
-from .model import CATEGORY_LABELS, METHOD_KIND_LABELS, OUTCOME_LABELS, PROVIDER_KIND_LABELS, Catalog
+from .model import Catalog
 from .words import shard, stem, stems, tokens
 
 CHUNK = 25
@@ -93,14 +93,14 @@ def names_of(entity) -> tuple[str, ...]:
 
 def target_group_document(group, ix: Indexes) -> Document:
     terms = names_of(group)
-    return Document("maalgrupper", group.id, group.name, one_line(CATEGORY_LABELS[group.category], group.description),
+    return Document("maalgrupper", group.id, group.name, one_line(group.category.label, group.description),
                     terms, " ".join(terms), group.description)
 
 
 def method_document(method, ix: Indexes) -> Document:
     terms = names_of(method)
     body = " ".join((method.description, method.origin or "", *method.content, method.how_to or ""))
-    return Document("metoder", method.id, method.name, one_line(METHOD_KIND_LABELS[method.kind], method.description),
+    return Document("metoder", method.id, method.name, one_line(method.kind.label, method.description),
                     terms, " ".join(terms), body)
 
 
@@ -112,7 +112,7 @@ def package_type_document(package, ix: Indexes) -> Document:
 def provider_document(provider, ix: Indexes) -> Document:
     terms = (provider.name, *provider.spellings)
     body = " ".join((provider.description, *(f"{p.name} {p.role}" for p in provider.partners)))
-    return Document("udbydere", provider.id, provider.name, one_line(PROVIDER_KIND_LABELS[provider.kind], provider.description),
+    return Document("udbydere", provider.id, provider.name, one_line(provider.kind.label, provider.description),
                     terms, " ".join(terms), body)
 
 
@@ -141,10 +141,9 @@ def offer_document(offer, ix: Indexes) -> Document:
 
 
 def case_document(case, ix: Indexes) -> Document:
-    provider = ix.by_id["providers"][case.provider]
     person = case.person.name + (f", {case.person.age} år" if case.person.age else "")
-    title = f"{provider.name} – {case.person.name}"
-    outcome = OUTCOME_LABELS[case.outcome]
+    title = ix.case_title(case)
+    outcome = case.outcome.label
     body = " ".join((case.situation, *case.steps, case.outcome_note or "", *case.lessons))
     facet = " ".join((related_words(case, ix), outcome, case.benefit or ""))
     line = one_line(person, f"Resultat: {outcome}", case.situation)

@@ -13,12 +13,12 @@ import threading
 from pathlib import Path
 
 import jinja2
-from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .diagnostics import ContentError, Diagnostic, UsageError, shown, summary
-from .write import CONFIG, BuildError
+from . import engine
+from .diagnostics import BuildError, ContentError, Diagnostic, UsageError, shown, summary
+from .write import CONFIG
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -85,8 +85,8 @@ def regenerate(root: Path, generate, write, has_pages: bool) -> None:
     print(summary(diagnostics).replace("nothing was written", shows) if diagnostics else f"{shows[0].upper()}{shows[1:]}.", file=sys.stderr)
 
 
-def serve(root: Path, port: int, generate, write, docs: Path) -> None:
-    """Generate once, then serve on 127.0.0.1:port and regenerate on every change under root."""
+def serve(root: Path, port: int, generate, write, docs: Path, builder: str = "mkdocs") -> None:
+    """Generate once, then serve on 127.0.0.1:port with builder (MkDocs or ProperDocs) and regenerate on every change under root."""
     check_port(port)
     if not (docs / "index.md").is_file():
         write(generate(root))  # no earlier pages to show: an error here stops the preview
@@ -101,7 +101,7 @@ def serve(root: Path, port: int, generate, write, docs: Path) -> None:
     observer.start()
     try:
         # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
-        mkdocs_serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False)
+        engine.load(builder).serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False)
     finally:
         observer.stop()
         observer.join()

@@ -149,10 +149,8 @@ EXPECTED = {
 def allowed_fields(loc: tuple, cls) -> list[str]:
     """Return the field names of the model at loc below an entity of class cls."""
     for part in loc[2:]:
-        if isinstance(part, int):
-            continue
-        annotation = cls.model_fields[part].annotation
-        cls = next((t for t in model.Entity.__subclasses__() if t.__name__ in str(annotation)), cls)
+        if isinstance(part, str):
+            cls = next(iter(model.held_models(cls.model_fields[part].annotation)), cls)
     return list(cls.model_fields)
 
 
@@ -191,44 +189,14 @@ def check_ids(declared: dict[str, dict[str, list[Item]]]) -> list[Diagnostic]:
     return problems
 
 
-REFERENCES = {
-    "provider": "providers",
-    "package_type": "package_types",
-    "offer": "offers",
-    "methods": "methods",
-    "target_groups": "target_groups",
-}
-LABELS = {
-    "providers": "provider",
-    "package_types": "package type",
-    "offers": "offer",
-    "methods": "method",
-    "target_groups": "target group",
-    "sources": "source",
-}
-
-
-def references(item: Item):
-    """Yield (parts, collection, id) for every well-formed reference in the item as written."""
-    data, fields = item.data, model.COLLECTIONS[item.collection].model_fields
-    if not isinstance(data, dict):
-        return
-    for field_name, collection in REFERENCES.items():
-        value = data.get(field_name) if field_name in fields else None
-        for parts, ref in (((field_name, i), v) for i, v in enumerate(value)) if isinstance(value, list) else (((field_name,), value),):
-            yield parts, collection, ref.get("id") if isinstance(ref, dict) else ref
-    sources = data.get("sources")
-    for i, ref in enumerate(sources if isinstance(sources, list) else ()):
-        yield ("sources", i, "source"), "sources", ref.get("source") if isinstance(ref, dict) else None
-
-
 def check_references(item: Item, declared: dict[str, dict[str, list[Item]]]) -> list[Diagnostic]:
+    """Report the ids that name nothing, wherever the model marks a reference (model.Ref) in the item as written."""
     problems = []
-    for parts, collection, ref in references(item):
+    for parts, collection, ref in model.references(model.COLLECTIONS[item.collection], item.data):
         # A malformed id is the schema's to report; a well-formed one that names nothing is ours.
         if isinstance(ref, str) and re.fullmatch(model.ID_PATTERN, ref) and ref not in declared[collection]:
             hint = did_you_mean(ref, declared[collection])
-            problems.append(item.problem(parts, f"unknown {LABELS[collection]} '{ref}'{hint}"))
+            problems.append(item.problem(parts, f"unknown {model.NOUNS[collection]} '{ref}'{hint}"))
     return problems
 
 

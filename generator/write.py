@@ -9,22 +9,20 @@ the next. Builds of one catalogue take turns (a lock in its work folder).
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import fcntl
+import gzip
 import logging
-import os
 import shutil
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-from . import engine  # first: with TILBUD_ENGINE=properdocs, the mkdocs imports below load ProperDocs
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError
-
-from .diagnostics import UsageError
+from . import engine
+from .diagnostics import BuildError, UsageError
+from .options import Options
 
 ASSETS = Path(__file__).parent / "assets"
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -33,10 +31,6 @@ CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 MARKER = ".tilbudskataloget-site.txt"  # .txt: a type every web server knows
 MARKER_TEXT = "A site built by Tilbudskataloget's generator. The next build into this folder replaces it whole.\n"
 STAGING = ".staging-"
-
-
-class BuildError(Exception):
-    """The site could not be built or written (MkDocs, the disk)."""
 
 
 def check_output(out: Path, root: Path) -> Path:
@@ -82,27 +76,27 @@ def work_lock(folder: Path, on_wait=lambda: None):
         yield
 
 
-def site_config(docs: Path, site_dir: Path, offline: bool, site_url: str | None, extra: dict | None = None):
-    """Load mkdocs.yml with the docs and site folders, the build variant and extra values for the theme set."""
+def site_config(docs: Path, site_dir: Path, options: Options, extra: dict | None = None):
+    """Load mkdocs.yml for this build: the docs and site folders, the options, and extra values for the theme."""
     overrides = {"docs_dir": str(docs.resolve()), "site_dir": str(site_dir.resolve()), "strict": True}
-    if offline:
-        overrides["use_directory_urls"] = False  # links to page.html files work from a file share
-    if site_url:
-        overrides["site_url"] = site_url
-    config = load_config(str(CONFIG), **overrides)
-    config.extra.update(extra or {})
+    if options.offline:
+        overrides["use_directory_urls"] = False  # links to page.html files work from a file share; the theme reads it too
+    if options.site_url:
+        overrides["site_url"] = options.site_url
+    config = engine.load(options.engine).load_config(str(CONFIG), **overrides)
+    config.extra.update(extra or {}, build_date=options.build_day.isoformat())  # theme/sitemap.xml's <lastmod>
     return config
 
 
-def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | None = None, extra: dict | None = None) -> Path:
+def build_site(docs: Path, out: Path, options: Options, extra: dict | None = None) -> Path:
     """Run MkDocs on docs into a staging folder beside out, then replace out with it; extra goes to the theme's config.extra."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     out = out.resolve()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(out)
         with staging_folder(out) as staging:
-            run_mkdocs(docs, staging / "site", offline, site_url, extra)
+            run_mkdocs(docs, staging / "site", options, extra)
+            gzip_sitemap(staging / "site", options.build_day)
             write_all({staging / "site" / MARKER: MARKER_TEXT})
             if out.exists():
                 out.replace(staging / "old")
@@ -112,12 +106,27 @@ def build_site(docs: Path, out: Path, offline: bool = False, site_url: str | Non
     return out
 
 
-def run_mkdocs(docs: Path, site: Path, offline: bool, site_url: str | None, extra: dict | None) -> None:
-    with collect_warnings() as warnings:
+def run_mkdocs(docs: Path, site: Path, options: Options, extra: dict | None) -> None:
+    builder = engine.load(options.engine)
+    with collect_warnings(builder.name) as warnings:
         try:
-            mkdocs_build(site_config(docs, site, offline, site_url, extra))
-        except (Abort, ConfigurationError) as error:
+            builder.build(site_config(docs, site, options, extra))
+        except builder.errors as error:
             raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
+
+
+def gzip_sitemap(site: Path, day) -> None:
+    """Write sitemap.xml.gz again, stamped with day as MkDocs would stamp it from SOURCE_DATE_EPOCH.
+
+    MkDocs reads SOURCE_DATE_EPOCH from the environment only, and stamps the time of the build when it is
+    not set; the build's day comes from the options instead, so that every build is reproducible.
+    """
+    sitemap = site / "sitemap.xml"
+    if sitemap.is_file():
+        with open(site / "sitemap.xml.gz", "wb") as file, gzip.GzipFile(
+            fileobj=file, filename="sitemap.xml.gz", mode="wb", mtime=calendar.timegm(day.timetuple())
+        ) as packed:
+            packed.write(sitemap.read_bytes())
 
 
 @contextlib.contextmanager
@@ -150,21 +159,21 @@ def remove_stale_staging(out: Path) -> None:
 
 
 class collect_warnings(logging.Handler):
-    """Keep MkDocs' warnings so a failed strict build can say what went wrong."""
+    """Keep the warnings logged to logger (MkDocs') so a failed strict build can say what went wrong."""
 
-    def __init__(self):
+    def __init__(self, logger: str):
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.logger, self.messages = logging.getLogger(logger), []
 
     def emit(self, record):
         self.messages.append(record.getMessage())
 
     def __enter__(self):
-        logging.getLogger(engine.LOGGER).addHandler(self)
+        self.logger.addHandler(self)
         return self.messages
 
     def __exit__(self, *exc):
-        logging.getLogger(engine.LOGGER).removeHandler(self)
+        self.logger.removeHandler(self)
 
 
 def write_text(path: Path, text: str) -> None:

@@ -32,6 +32,25 @@ def check_golden(path: Path, actual: str) -> None:
     assert actual == path.read_text(encoding="utf-8"), f"{path} differs: run `make golden` and review the diff"
 
 
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Return every file under folder as {relative path: bytes}, in sorted order: a site's exact content."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# Set by the tools themselves: pytest for every stage of a test, Material once when its templates are imported.
+NOT_OURS = {"PYTEST_CURRENT_TEST", "NO_MKDOCS_2_WARNING"}
+
+
+@pytest.fixture(autouse=True)
+def environment_is_left_as_found():
+    """Fail a test that leaves an environment variable set, changed or removed: use monkeypatch instead."""
+    before = dict(os.environ)
+    yield
+    after = dict(os.environ)
+    changed = sorted(name for name in (before.keys() | after.keys()) - NOT_OURS if before.get(name) != after.get(name))
+    assert changed == [], f"the test left these environment variables changed: {changed}"
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -156,7 +175,15 @@ def pages_of(hrefs: list[str]) -> list[str]:
     return pages
 
 
+FINDER_COUNT = "(document.getElementById('finder-count').textContent.match(/^(\\d+) tilbud passer/) || [])[1]"
+
+
 def finder_count(page) -> int:
     """Wait for Find tilbud to show its count; return it."""
-    page.wait_for_function("() => /tilbud passer/.test(document.getElementById('finder-count').textContent)")
-    return int(re.match(r"\d+", page.inner_text("#finder-count"))[0])
+    page.wait_for_function(f"() => {FINDER_COUNT} !== undefined")
+    return int(page.evaluate(FINDER_COUNT))
+
+
+def wait_for_finder_count(page, compare: str, count: int) -> None:
+    """Wait until Find tilbud shows a count that compares to count ('===' or '!==')."""
+    page.wait_for_function(f"n => {FINDER_COUNT} !== undefined && Number({FINDER_COUNT}) {compare} n", arg=count)

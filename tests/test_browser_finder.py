@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, finder_count
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, finder_count, wait_for_finder_count
 
 from generator.pipeline import validate
 
@@ -57,7 +57,7 @@ def test_several_values_of_a_facet_widen_and_another_facet_narrows(page, site_ur
         page.check(f"input[name={facet}][value={value}]")
         chosen.setdefault(facet, []).append(value)
         expected = expected_count(**chosen)
-        page.wait_for_function("n => document.getElementById('finder-count').textContent.startsWith(n + ' ')", arg=str(expected))
+        wait_for_finder_count(page, "===", expected)
         counts.append(finder_count(page))
     assert counts[0] < counts[1] and counts[2] < counts[1]
     assert "maalgruppe=angst&maalgruppe=autisme&metode=mentorstoette" in page.url  # in the list's order
@@ -82,8 +82,7 @@ def test_the_first_click_after_typing_opens_the_offer(page, site_url):
     everything = finder_count(page)
     page.click("#finder-q")
     page.keyboard.type("mentor")
-    page.wait_for_function("n => document.getElementById('finder-count').textContent !== n", arg=f"{everything} tilbud passer")
-    finder_count(page)
+    wait_for_finder_count(page, "!==", everything)
     target = page.get_attribute("#finder-results li:first-child a", "href")
     with page.expect_navigation(url=lambda url: "/tilbud/" in url, timeout=5000):  # not the finder's replaceState
         page.click("#finder-results li:first-child a")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, finder_count, wait_for_finder_count
 
 from generator.pipeline import validate
 
@@ -56,10 +56,9 @@ def test_add_compare_share_and_remove(browser, page, site, titles):
     assert page.get_by_role("button", name=f"Fjern {titles['hki']} fra min liste").is_visible()
 
     go("find-tilbud/")  # the second offer from the finder's results
-    page.wait_for_function("() => /tilbud passer/.test(document.getElementById('finder-count').textContent)")
-    everything = page.inner_text("#finder-count")
+    everything = finder_count(page)
     page.fill("#finder-q", "Incita mentor")
-    page.wait_for_function("n => document.getElementById('finder-count').textContent !== n", arg=everything)
+    wait_for_finder_count(page, "!==", everything)
     page.get_by_role("button", name=f"Tilføj {titles['incita']} til min liste").click()
     page.goto(address(base, "soeg/", offline) + "?q=holstebro")  # the case from the search page's results
     page.get_by_role("button", name="Tilføj Holstebro Kommune – Morten til min liste").click()

@@ -20,7 +20,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, build_site, serve_folder
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, build_site, finder_count, serve_folder, wait_for_finder_count
 from xss_catalog import make_xss_catalog, random_texts
 
 from generator.model import SECTIONS
@@ -159,7 +159,7 @@ def test_offline_site_requests_only_its_own_files(watched, real_site_offline, ou
     page.goto(own + "find-tilbud.html")
     everything = finder_count(page)
     choose_in_finder(page, "maalgruppe", SEARCH_WORD)
-    page.wait_for_function("n => document.getElementById('finder-count').textContent !== n", arg=everything)
+    wait_for_finder_count(page, "!==", everything)
     with page.expect_navigation():
         page.click("#finder-results a")
     assert page.url.startswith(own + "tilbud/") and page.url.endswith(".html")
@@ -234,11 +234,6 @@ def test_focus_is_always_visible(page, site_url, path):
     assert hidden == [], "focus is not visible on these elements"
 
 
-def finder_count(page) -> str:
-    page.wait_for_function("() => /tilbud passer/.test(document.getElementById('finder-count').textContent)")
-    return page.inner_text("#finder-count")
-
-
 @pytest.mark.browser
 def test_finder_works_with_the_keyboard_alone(page, site_url):
     page.goto(site_url + "find-tilbud/")
@@ -262,13 +257,13 @@ def test_finder_works_with_the_keyboard_alone(page, site_url):
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked") is True
-    page.wait_for_function("n => document.getElementById('finder-count').textContent !== n", arg=everything)
+    wait_for_finder_count(page, "!==", everything)
     page.keyboard.press("Escape")  # closes the menu, back on its button
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     for _ in range(4):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # Nulstil
-    page.wait_for_function("n => document.getElementById('finder-count').textContent === n", arg=everything)
+    wait_for_finder_count(page, "===", everything)
     assert page.eval_on_selector_all("input[name=maalgruppe]:checked", "els => els.length") == 0
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#finder-results') !== null")
@@ -358,7 +353,7 @@ def test_payloads_in_every_text_field_never_run(page, hostile_site, hostile_site
         page.goto(url + "tilbud/vaerkstedet-mentorpakke/")
         shown = page.inner_text("article")
         page.goto(url + "find-tilbud/?q=script")
-        assert finder_count(page) != "0 tilbud passer"
+        assert finder_count(page) != 0
         found["find-tilbud?q=script"] = page.evaluate(DOM_CHECK)
         for view in ("", "sammenlign/", "borger/"):  # Min liste shows the payloads from its data scripts
             page.goto(f"{url}min-liste/{view}?tilbud=vaerkstedet-mentorpakke,vaerkstedet-jobpakke,aarhus-indsats&cases=aarhus-maria")

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli
+from conftest import run_cli, site_files
 
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
 
@@ -12,10 +12,6 @@ def build(root: Path, out: Path, *args: str) -> Path:
     result = run_cli("build", "--root", str(root), "--out", str(out), *args)
     assert result.returncode == 0, result.stderr
     return out
-
-
-def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_fixture_builds_strict_and_danish(catalog_copy, tmp_path):
@@ -28,8 +24,8 @@ def test_fixture_builds_strict_and_danish(catalog_copy, tmp_path):
 
 
 def test_two_builds_are_byte_identical(catalog_copy, tmp_path):
-    first = snapshot(build(catalog_copy, tmp_path / "a"))
-    second = snapshot(build(catalog_copy, tmp_path / "b"))
+    first = site_files(build(catalog_copy, tmp_path / "a"))
+    second = site_files(build(catalog_copy, tmp_path / "b"))
     assert first == second
 
 

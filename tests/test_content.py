@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, site_files
 
 from generator.load import catalog_paths
 from generator.pipeline import validate
@@ -121,8 +121,7 @@ def test_real_site_is_byte_identical_whatever_the_hash_seed(real_site, tmp_path)
     out = tmp_path / "again"
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--out", str(out)], cwd=ROOT, env=env, check=True)
-    files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-    first, second = files(real_site), files(out)
+    first, second = site_files(real_site), site_files(out)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 

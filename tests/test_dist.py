@@ -6,16 +6,12 @@ import re
 import shlex
 import zipfile
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, run_cli, site_files
 
 from generator.cli import parser
 from generator.pipeline import generate
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
-
-
-def files_of(site) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def unpacked(path) -> dict[str, bytes]:
@@ -36,7 +32,7 @@ def test_dist_packs_the_site_into_a_dated_reproducible_zip(catalog_copy, monkeyp
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
         assert {info.external_attr >> 16 for info in archive.infolist()} == {0o644}
     folder = "tilbudskataloget-2023-11-14/"
-    assert unpacked(target) == {folder + name: data for name, data in files_of(catalog_copy / "site").items()}
+    assert unpacked(target) == {folder + name: data for name, data in site_files(catalog_copy / "site").items()}
     assert folder + "assets/search/meta.js" in names
     first = target.read_bytes()
     assert run_cli("dist", "--root", str(catalog_copy), "-q").returncode == 0

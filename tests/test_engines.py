@@ -8,7 +8,7 @@ import ast
 import importlib
 
 import pytest
-from conftest import ROOT, build_site, run_cli
+from conftest import ROOT, build_site, run_cli, site_files
 
 GENERATOR_TAGS = {
     "mkdocs": b'<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.1">',
@@ -16,13 +16,9 @@ GENERATOR_TAGS = {
 }
 
 
-def files_of(site) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def differences(mkdocs_site, properdocs_site) -> dict[str, int]:
     """Compare two sites; return how many files differ only by the generator tag, by kind of file."""
-    ours, theirs = files_of(mkdocs_site), files_of(properdocs_site)
+    ours, theirs = site_files(mkdocs_site), site_files(properdocs_site)
     assert sorted(ours) == sorted(theirs)
     tagged: dict[str, int] = {}
     for path, data in ours.items():
@@ -87,3 +83,12 @@ def test_properdocs_serve_takes_the_options_we_give_mkdocs_serve():
 
     ours = inspect.signature(mkdocs_serve).parameters
     assert list(inspect.signature(properdocs_serve).parameters) == list(ours)
+
+
+def test_one_process_builds_with_one_engine():
+    from generator import engine
+    from generator.diagnostics import BuildError
+
+    assert engine.load("mkdocs").name == engine.loaded() == "mkdocs"
+    with pytest.raises(BuildError, match="^this process has loaded mkdocs already and cannot build with properdocs too$"):
+        engine.load("properdocs")

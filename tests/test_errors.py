@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, GOLDEN, check_golden, run_cli
+from conftest import FIXTURES, GOLDEN, check_golden, run_cli, site_files
 
 CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir())
 
@@ -36,10 +36,10 @@ def test_build_with_invalid_content_writes_nothing(catalog_copy, case):
 def test_failed_build_leaves_the_previous_site(catalog_copy):
     out = catalog_copy / "site"
     assert run_cli("build", "--root", str(catalog_copy), "--out", str(out), "-q").returncode == 0
-    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    before = site_files(out)
     overlay(catalog_copy, "unknown-reference")
     assert run_cli("build", "--root", str(catalog_copy), "--out", str(out)).returncode == 1
-    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+    assert site_files(out) == before
 
 
 def test_large_file_is_refused(catalog_copy):
@@ -52,5 +52,6 @@ def test_large_file_is_refused(catalog_copy):
 
 def test_usage_error_exits_2():
     result = run_cli("validat")
-    assert result.returncode == 2
-    assert "invalid choice: 'validat'" in result.stderr
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", "Error: No such command 'validat'. Did you mean 'validate'?\n")
+    result = run_cli("publish")
+    assert (result.returncode, result.stderr) == (2, "Error: No such command 'publish'. Try 'python -m generator --help' for the commands.\n")

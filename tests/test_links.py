@@ -18,6 +18,7 @@ from xss_catalog import BENIGN, make_xss_catalog
 
 from generator import model
 from generator.pipeline import generate
+from generator.options import Options
 from generator.write import CONFIG, site_config
 
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -42,7 +43,7 @@ class Elements(HTMLParser):
 
 @cache
 def markdown_converter() -> markdown.Markdown:
-    config = site_config(CONFIG.parent / "build" / "docs", CONFIG.parent / "site", False, None)
+    config = site_config(CONFIG.parent / "build" / "docs", CONFIG.parent / "site", Options())
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 

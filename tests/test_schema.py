@@ -14,7 +14,7 @@ def all_models():
             continue
         seen.append(cls)
         for field in cls.model_fields.values():
-            todo += [t for t in model.Entity.__subclasses__() if t.__name__ in str(field.annotation)]
+            todo += model.held_models(field.annotation)
     return seen
 
 

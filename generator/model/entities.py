@@ -1,83 +1,32 @@
-"""The catalogue's typed model: frozen pydantic models, one per entity.
+"""The catalogue's entities: frozen pydantic models, one per kind of thing the catalogue holds.
 
 Input: plain data (dicts and lists) from the loader. Output: validated, immutable objects.
 Every field carries a description for content editors; the JSON Schema is exported from these models.
+A reference to another entity is an Id marked with Ref(collection), which validate.py resolves.
 """
 
 from __future__ import annotations
 
-import datetime
-import re
-from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field, StringConstraints
 
-from .safety import describe, refused_character
+from .fields import EMAIL_PATTERN, PERIOD_PATTERN, PHONE_PATTERN, WEBSITE_PATTERN, Day, Entity, Id, Lines, Ref, Text, field
+from .vocabularies import MethodKind, Outcome, PackageTypeKind, ProviderKind, Setting, TargetGroupCategory
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LINES_PATTERN = r"^[0-9]+(-[0-9]+)?(, ?[0-9]+(-[0-9]+)?)*$"
-# The only fields that become links (http, https, mailto, tel). Quotes, brackets, spaces and '<>' are refused,
-# so a value can neither leave its link nor change its scheme.
-WEBSITE_PATTERN = r"^https?://[A-Za-z0-9æøåÆØÅ.-]+(:[0-9]+)?(/[A-Za-z0-9æøåÆØÅ._~!$&*+,;=:@%/?#-]*)?$"
-EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æøåÆØÅ-]+)+$"
-PHONE_PATTERN = r"^\+?[0-9]+( [0-9]+)*$"
-PERIOD_PATTERN = r"^(ukendt|[0-9]{4}([-–][0-9]{4})?)$"
-
-# Ids become file and folder names ('maalgrupper/<id>/index.html', 'assets/finder/maalgruppe-<id>.js'):
-# 80 characters keep every name far below the 255 bytes file systems allow, and paths short for Windows.
-ID_MAX = 80
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
-
-
-def plain_text(text: str) -> str:
-    """Refuse text holding a control or invisible character (see safety.REFUSED_CATEGORIES)."""
-    found = refused_character(text)
-    if found:
-        position, character = found
-        where = f"after '{text[max(0, position - 20):position]}'" if position else "at the start"
-        raise PydanticCustomError("text_character", "holds the invisible or control character {character} {where}: "
-                                  "delete it (retype the text around it if you cannot see it)",
-                                  {"character": describe(character), "where": where})
-    return text
-
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
-
-
-class Entity(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-
-def field(description: str, **kwargs):
-    """Declare a field with the description a content editor reads in the schema."""
-    return Field(description=description, **kwargs)
+REVIEWED = (
+    "The day an editor last confirmed this against its source or the provider (sidst bekræftet), "
+    "written YYYY-MM-DD, e.g. 2025-03-01. Shown on the page; the build warns when it is old."
+)
 
 
 class SourceRef(Entity):
     """Where in a source document a fact comes from."""
 
-    source: Id = field("Id of the source document (see content/sources.yaml), e.g. 'leverandoerkatalog'.")
-    lines: Annotated[str, StringConstraints(pattern=LINES_PATTERN)] = field(
+    source: Annotated[Id, Ref("sources")] = field("Id of the source document (see content/sources.yaml), e.g. 'leverandoerkatalog'.")
+    lines: Lines = field(
         "Line numbers in the source text file, e.g. '120-180' or '12, 40-44'."
     )
-
-
-def _day(value):
-    """Accept a YAML date or 'YYYY-MM-DD' only: pydantic would read a number as seconds since 1970."""
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        return value.strip()  # pydantic checks that the day exists
-    raise ValueError("not a date")
-
-
-Day = Annotated[datetime.date, BeforeValidator(_day)]
-REVIEWED = (
-    "The day an editor last confirmed this against its source or the provider (sidst bekræftet), "
-    "written YYYY-MM-DD, e.g. 2025-03-01. Shown on the page; the build warns when it is old."
-)
 
 
 Sources = Annotated[
@@ -92,7 +41,7 @@ class SourceDate(Entity):
     period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] = field(
         "The year or period the source states, e.g. '2014' or '2021–2022'; 'ukendt' when it states none."
     )
-    lines: Annotated[str, StringConstraints(pattern=LINES_PATTERN)] | None = field(
+    lines: Lines | None = field(
         "Lines in the source text that state the year or period, e.g. '12'; left out when no line states one.",
         default=None,
     )
@@ -113,29 +62,6 @@ class Source(Entity):
     key_points: tuple[Text, ...] = field(
         "The document's main conclusions or recommendations, one short sentence each.", default=()
     )
-
-
-class ProviderKind(str, Enum):
-    privat = "privat"
-    kommune = "kommune"
-    kommunal_enhed = "kommunal-enhed"
-    oplysningsforbund = "oplysningsforbund"
-    konsortium = "konsortium"
-    selvejende = "selvejende"
-    forening = "forening"
-    ukendt = "ukendt"
-
-
-PROVIDER_KIND_LABELS = {
-    ProviderKind.privat: "Privat virksomhed",
-    ProviderKind.kommune: "Kommune / jobcenter",
-    ProviderKind.kommunal_enhed: "Kommunal enhed",
-    ProviderKind.oplysningsforbund: "Oplysningsforbund",
-    ProviderKind.konsortium: "Konsortium",
-    ProviderKind.selvejende: "Selvejende institution",
-    ProviderKind.forening: "Forening",
-    ProviderKind.ukendt: "Ikke oplyst i kilden",
-}
 
 
 class Contact(Entity):
@@ -178,12 +104,6 @@ class Provider(Entity):
     sources: Sources
 
 
-class PackageTypeKind(str, Enum):
-    standardpakke = "standardpakke"
-    forloeb = "forløb"
-    projekt = "projekt"
-
-
 class PackageType(Entity):
     """A kind of offer: a standard package type, or another kind of course the sources describe."""
 
@@ -202,29 +122,6 @@ LAY_TERMS = (
 )
 
 
-class TargetGroupCategory(str, Enum):
-    udvikling = "udvikling"
-    psykisk = "psykisk"
-    helbred = "helbred"
-    misbrug = "misbrug"
-    social = "social"
-    sprog = "sprog"
-    ydelse = "ydelse"
-    alder = "alder"
-
-
-CATEGORY_LABELS = {
-    TargetGroupCategory.udvikling: "Udviklingsforstyrrelser",
-    TargetGroupCategory.psykisk: "Psykiske vanskeligheder",
-    TargetGroupCategory.helbred: "Sygdom, hjerneskade og handicap",
-    TargetGroupCategory.misbrug: "Misbrug",
-    TargetGroupCategory.social: "Sociale forhold",
-    TargetGroupCategory.sprog: "Sprog og baggrund",
-    TargetGroupCategory.ydelse: "Ydelse og arbejdsmarkedssituation",
-    TargetGroupCategory.alder: "Alder og livsfase",
-}
-
-
 class TargetGroup(Entity):
     """A diagnosis, condition or life situation that offers are meant for."""
 
@@ -241,32 +138,6 @@ class TargetGroup(Entity):
     )
     reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
-
-
-class MethodKind(str, Enum):
-    metode = "metode"
-    redskab = "redskab"
-    ordning = "ordning"
-
-
-METHOD_KIND_LABELS = {
-    MethodKind.metode: "Metode eller tilgang",
-    MethodKind.redskab: "Redskab",
-    MethodKind.ordning: "Ordning eller aktivitet",
-}
-
-
-class Setting(str, Enum):
-    individuelt = "individuelt"
-    gruppe = "gruppe"
-    begge = "begge"
-
-
-SETTING_LABELS = {
-    Setting.individuelt: "Individuelt",
-    Setting.gruppe: "I grupper",
-    Setting.begge: "Individuelt og i grupper",
-}
 
 
 class Method(Entity):
@@ -292,15 +163,16 @@ class Method(Entity):
 class TargetRef(Entity):
     """A reference to a target group, with the source's own nuance."""
 
-    id: Id = field("Id of the target group, e.g. 'hjerneskade'.")
+    id: Annotated[Id, Ref("target_groups")] = field("Id of the target group, e.g. 'hjerneskade'.")
     note: Text | None = field("The source's own nuance, e.g. 'kun erhvervet hjerneskade'.", default=None)
 
+    @classmethod
+    def as_written(cls, value):
+        """Read a bare id, the short form, as {id: …}."""
+        return {"id": value} if isinstance(value, str) else value
 
-def _target_ref(value):
-    return {"id": value} if isinstance(value, str) else value
 
-
-TargetRefs = tuple[Annotated[TargetRef, BeforeValidator(_target_ref)], ...]
+TargetRefs = tuple[Annotated[TargetRef, BeforeValidator(TargetRef.as_written)], ...]
 
 
 class Offer(Entity):
@@ -308,11 +180,11 @@ class Offer(Entity):
 
     id: Id = field("Short id used in URLs, usually provider and type, e.g. 'hki-mentorpakke'.")
     name: Text | None = field("The offer's own name, when it has one; otherwise the package type's name is used.", default=None)
-    provider: Id = field("Id of the provider delivering it (see providers.yaml).")
-    package_type: Id = field("Id of its package type (see packages.yaml).")
+    provider: Annotated[Id, Ref("providers")] = field("Id of the provider delivering it (see providers.yaml).")
+    package_type: Annotated[Id, Ref("package_types")] = field("Id of its package type (see packages.yaml).")
     purpose: Text = field("What the offer is for, in two or three plain sentences.")
     content: tuple[Text, ...] = field("The concrete elements of the offer, one each, e.g. 'snusepraktik 2–5 dage'.", default=())
-    methods: tuple[Id, ...] = field("Ids of the methods it uses (see content/methods/).", default=())
+    methods: tuple[Annotated[Id, Ref("methods")], ...] = field("Ids of the methods it uses (see content/methods/).", default=())
     target_groups: TargetRefs = field(
         "Target groups, as ids or as {id, note} to keep the source's nuance (see content/target-groups/).", default=()
     )
@@ -329,33 +201,6 @@ class Offer(Entity):
     sources: Sources
 
 
-class Outcome(str, Enum):
-    ordinaert_job = "ordinaert-job"
-    fleksjob = "fleksjob"
-    smaajob = "smaajob"
-    loentilskud = "loentilskud"
-    uddannelse = "uddannelse"
-    praktik = "praktik"
-    afklaring = "afklaring"
-    foertidspension = "foertidspension"
-    fortsat_forloeb = "fortsat-forloeb"
-    ukendt = "ukendt"
-
-
-OUTCOME_LABELS = {
-    Outcome.ordinaert_job: "Ordinært job",
-    Outcome.fleksjob: "Fleksjob",
-    Outcome.smaajob: "Småjob",
-    Outcome.loentilskud: "Job med løntilskud",
-    Outcome.uddannelse: "Uddannelse",
-    Outcome.praktik: "Praktik",
-    Outcome.afklaring: "Afklaring",
-    Outcome.foertidspension: "Førtidspension",
-    Outcome.fortsat_forloeb: "Fortsat forløb",
-    Outcome.ukendt: "Ikke oplyst",
-}
-
-
 class Person(Entity):
     """The citizen of a case, only as pseudonymous as the source has them."""
 
@@ -368,12 +213,12 @@ class Case(Entity):
 
     id: Id = field("Short id used in URLs, e.g. 'holstebro-maria'.")
     person: Person = field("Who the case is about.")
-    provider: Id = field("Id of the municipality or provider the case belongs to.")
-    offer: Id | None = field("Id of the offer the citizen took part in, if it is in the catalogue.", default=None)
+    provider: Annotated[Id, Ref("providers")] = field("Id of the municipality or provider the case belongs to.")
+    offer: Annotated[Id, Ref("offers")] | None = field("Id of the offer the citizen took part in, if it is in the catalogue.", default=None)
     benefit: Text | None = field("The benefit the citizen received at the start, e.g. 'sygedagpenge'.", default=None)
     situation: Text = field("The starting situation, in two or three sentences; leave out health details the case does not need.")
     target_groups: TargetRefs = field("Target groups the citizen belongs to (barriers), as ids.", default=())
-    methods: tuple[Id, ...] = field("Ids of the methods used in the course.", default=())
+    methods: tuple[Annotated[Id, Ref("methods")], ...] = field("Ids of the methods used in the course.", default=())
     steps: tuple[Text, ...] = field("The steps of the course in order, one short sentence each.", default=())
     duration: Text | None = field("How long the course took, if the source says.", default=None)
     outcome: Outcome = field("How the course ended.")
@@ -382,58 +227,3 @@ class Case(Entity):
     caveats: tuple[Text, ...] = field("Where the sources are unclear or disagree, said plainly.", default=())
     reviewed: Day | None = field(REVIEWED, default=None)
     sources: Sources
-
-
-COLLECTIONS: dict[str, type[Entity]] = {
-    "sources": Source,
-    "providers": Provider,
-    "package_types": PackageType,
-    "target_groups": TargetGroup,
-    "methods": Method,
-    "offers": Offer,
-    "cases": Case,
-}
-
-
-# Each collection's folder in the site, which is also its URL segment. Besides its entities' pages
-# ('<section>/<id>.md') a section has only its list page, so no entity may have that page's name as id.
-RESERVED_IDS = ("index",)
-SECTIONS = {
-    "offers": "tilbud",
-    "providers": "udbydere",
-    "package_types": "pakketyper",
-    "target_groups": "maalgrupper",
-    "methods": "metoder",
-    "cases": "cases",
-    "sources": "kilder",
-}
-
-
-class CatalogFile(Entity):
-    """One YAML file of the catalogue: one or more named lists of entities."""
-
-    sources: tuple[Source, ...] = field("Source documents.", default=())
-    providers: tuple[Provider, ...] = field("Providers.", default=())
-    package_types: tuple[PackageType, ...] = field("Package types.", default=())
-    target_groups: tuple[TargetGroup, ...] = field("Target groups.", default=())
-    methods: tuple[Method, ...] = field("Methods and tools.", default=())
-    offers: tuple[Offer, ...] = field("Offers.", default=())
-    cases: tuple[Case, ...] = field("Cases.", default=())
-
-
-class Catalog(Entity):
-    """The whole validated catalogue, every list sorted by id."""
-
-    sources: tuple[Source, ...]
-    providers: tuple[Provider, ...]
-    package_types: tuple[PackageType, ...]
-    target_groups: tuple[TargetGroup, ...]
-    methods: tuple[Method, ...]
-    offers: tuple[Offer, ...]
-    cases: tuple[Case, ...]
-
-
-def slugify(text: str) -> str:
-    """Turn a Danish name into a kebab-case ASCII id."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

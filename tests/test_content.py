@@ -3,7 +3,6 @@
 import re
 import sys
 from functools import cache
-from pathlib import Path
 
 import pytest
 

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, build_site
+from conftest import FIXTURES, build_site
 
 from generator.pipeline import generate
 

@@ -19,8 +19,15 @@ REVIEW_AGE = f"warn when an entity's 'reviewed' date is more than DAYS days old 
 SITE_URL = "the address the site is published at, e.g. https://intra.example/katalog/"
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors on one line like every other error (click's style): exit 2."""
+
+    def error(self, message: str):
+        self.exit(2, shown(f"Error: {message.rstrip('.')}. Try '{self.prog} --help'.") + "\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=PROG, description="Build Tilbudskataloget from its YAML catalogue.")
+    p = Parser(prog=PROG, description="Build Tilbudskataloget from its YAML catalogue.")
     commands = p.add_subparsers(dest="command", required=True)
     root, review, site = shared_options()
     commands.add_parser("validate", parents=[root, review], help="check the catalogue and report every error")

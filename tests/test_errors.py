@@ -55,3 +55,8 @@ def test_usage_error_exits_2():
     assert (result.returncode, result.stdout, result.stderr) == (2, "", "Error: No such command 'validat'. Did you mean 'validate'?\n")
     result = run_cli("publish")
     assert (result.returncode, result.stderr) == (2, "Error: No such command 'publish'. Try 'python -m generator --help' for the commands.\n")
+    result = run_cli("build", "--bogus")
+    assert (result.returncode, result.stderr) == (2, "Error: unrecognized arguments: --bogus. Try 'python -m generator --help'.\n")
+    result = run_cli("serve", "--port", "0")
+    assert (result.returncode, result.stderr) == (
+        2, "Error: argument --port: '0' is not a port: use a number from 1 to 65535, e.g. 8001. Try 'python -m generator serve --help'.\n")

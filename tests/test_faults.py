@@ -101,7 +101,7 @@ def test_a_root_without_a_catalogue_is_refused(tmp_path, command):
 def test_serve_refuses_an_invalid_port(port):
     result = run_cli("serve", "--port", port)
     assert result.returncode == 2
-    assert f"argument --port: '{port}' is not a port: use a number from 1 to 65535" in result.stderr
+    assert f"argument --port: '{port}' is not a port: use a number from 1 to 65535" in result.stderr and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("offers", ["0", "-1", "fem"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 SERIES = [("this build", "#1f5fa8", "current"), ("baseline 11be49e", "#c0392b", "baseline"), ("bare Material floor", "#777", "floor")]
+# Issue 15's time goals as dashed lines: half the baseline's time, 3.5 times the floor's.
+GOALS = [("goal: ½ × baseline", "#c0392b", "baseline", 0.5), ("goal: 3.5 × floor", "#777", "floor", 3.5)]
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP, RIGHT = 660, 380, 60, 46, 18, 180
 
 
@@ -20,7 +22,8 @@ def nice_ticks(low: float, high: float) -> list[float]:
 def svg(runs: list[dict]) -> str:
     """Return the chart of the runs' whole-build seconds against offers (log–log)."""
     points = {key: [(r["offers"], r[key]["seconds"]) for r in runs if r.get(key)] for _, _, key in SERIES}
-    values = [s for series in points.values() for _, s in series]
+    goals = {label: [(n, s * factor) for n, s in points[key]] for label, _, key, factor in GOALS}
+    values = [s for series in [*points.values(), *goals.values()] for _, s in series]
     if not values:
         return '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n'
     xs = sorted({r["offers"] for r in runs})
@@ -40,6 +43,11 @@ def svg(runs: list[dict]) -> str:
     parts += [f'<text x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 8}" text-anchor="middle">offers (log)</text>',
               f'<text x="14" y="{(HEIGHT - BOTTOM) / 2}" transform="rotate(-90 14 {(HEIGHT - BOTTOM) / 2})" '
               'text-anchor="middle">seconds, whole build (log)</text>']
+    for i, (label, colour, _, _) in enumerate(GOALS, start=len(SERIES)):
+        line = " ".join(f"{x(n):.1f},{y(s):.1f}" for n, s in goals[label])
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="5 4"/>')
+        parts.append(f'<line x1="{WIDTH - RIGHT + 14}" x2="{WIDTH - RIGHT + 28}" y1="{TOP + 20 * i + 4}" y2="{TOP + 20 * i + 4}" '
+                     f'stroke="{colour}" stroke-width="1.5" stroke-dasharray="4 3"/><text x="{WIDTH - RIGHT + 34}" y="{TOP + 20 * i + 8}">{label}</text>')
     for i, (label, colour, key) in enumerate(SERIES):
         line = " ".join(f"{x(n):.1f},{y(s):.1f}" for n, s in points[key])
         parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2"/>')

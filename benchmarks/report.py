@@ -44,7 +44,7 @@ def whole_table(runs: list[dict]) -> list[str]:
                  fmt(cur["cpu_seconds"]), fmt(base and base["seconds"]), fmt(base and base["cpu_seconds"]),
                  fmt(floor and floor["seconds"]), fmt(floor and floor["cpu_seconds"]), fmt(ratio(cur, base), 2, "×"), fmt(ratio(cur, base, "cpu_seconds"), 2, "×"),
                  fmt(ratio(cur, floor), 2, "×"), fmt(ratio(base, floor), 2, "×"),
-                 fmt(cur["load_average"][0]), f"{r['date']}, {r['commit']}"]
+                 fmt(cur["load_average"][0]), when(r)]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -113,11 +113,15 @@ def growth_lines(runs: list[dict]) -> list[str]:
     return lines
 
 
+def when(entry: dict) -> str:
+    return f"{entry['date']}, {entry.get('commit', '')}" + (f", {entry['label']}" if entry.get("label") else "")
+
+
 def interactive_lines(results: dict) -> list[str]:
     lines = []
     for name, serve in sorted((results.get("serve") or {}).items()):
         what = f"the {serve['offers']:,}-offer synthetic catalogue" if name == "synthetic" else "the real catalogue"
-        lines.append(f"- `serve` on {what} ({serve['date']}, {serve.get('commit', '')}): ready after {serve['startup_seconds']:.0f} s; "
+        lines.append(f"- `serve` on {what} ({when(serve)}): ready after {serve['startup_seconds']:.0f} s; "
                      f"one offer's `purpose` in `{serve['file']}` edited, page `{serve['url_path']}` shows it after "
                      + ", ".join(f"{s:.2f} s" for s in serve["seconds"]) + ".")
     finder = results.get("finder")
@@ -126,7 +130,7 @@ def interactive_lines(results: dict) -> list[str]:
         for c in finder["clicks"]:
             facets.setdefault(c["facet"], []).append(c["ms"])
         per = ", ".join(f"{f} {statistics.median(v):.0f}/{max(v):.0f}" for f, v in facets.items())
-        lines.append(f"- Find tilbud on the {finder['offers']:,}-offer site in Chromium ({finder['date']}, {finder.get('commit', '')}): "
+        lines.append(f"- Find tilbud on the {finder['offers']:,}-offer site in Chromium ({when(finder)}): "
                      f"{len(finder['clicks'])} facet changes in {finder['rounds']} fresh contexts, click → new count "
                      f"**{finder['median_ms']:.0f} ms median, {finder['max_ms']:.0f} ms max** (median/max ms by facet: {per}); "
                      f"page load → first count {', '.join(f'{ms:.0f}' for ms in finder['load_ms'])} ms.")

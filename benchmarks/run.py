@@ -109,7 +109,9 @@ def timed_build(step: str, python: str, checkout: Path, root: Path, site: Path, 
 def floor_build(n: int, docs: Path, work: Path) -> dict:
     """Build trivial pages at docs' paths with plain MkDocs and the repository's mkdocs.yml; return the measurement."""
     floor = work / f"floor-{n}"
-    pages = prepare(docs, floor / "docs")
+    pages = prepare(docs, floor / "docs") if docs.is_dir() else 0
+    if not pages:
+        raise StepFailed(f"floor-{n}: the build left no pages in {docs} to copy the paths of")
     command = [sys.executable, str(HERE / "floor.py"), str(floor / "docs"), str(floor / "site")]
     say(f"  floor: {pages:,} trivial pages")
     result = measure.run(f"floor-{n}", command, REPO, work / "logs" / f"floor-{n}")
@@ -117,11 +119,11 @@ def floor_build(n: int, docs: Path, work: Path) -> dict:
     return {**result, "pages": pages, "site": site_stats(floor / "site")}
 
 
-def measure_size(n: int, work: Path, baseline: Path | None) -> dict:
+def measure_size(n: int, work: Path, baseline: Path | None, label: str = "") -> dict:
     """Measure one size: the baseline's build, this checkout's build and the floor, one after the other."""
     say(f"{n:,} offers")
     root = synthesise(sys.executable, REPO, n, work / f"offers-{n}")
-    run = {"offers": n, "date": now(), "commit": commit(), "machine": machine(), "catalogue": {"yaml_bytes": yaml_bytes(root)}}
+    run = {"offers": n, "date": now(), "commit": commit(), "label": label, "machine": machine(), "catalogue": {"yaml_bytes": yaml_bytes(root)}}
     if baseline:
         base_python = str(baseline / ".venv" / "bin" / "python")
         base_root = synthesise(base_python, baseline, n, work / f"baseline-offers-{n}")
@@ -136,14 +138,14 @@ def interactive(n: int, work: Path, args, results: dict) -> None:
     """Time an edit in `serve` on the n-offer catalogue and the facets of its Find tilbud, into results."""
     if not args.no_serve:
         say(f"serve: {n:,} offers (a full build first, then {3} edits)")
-        results["serve"]["synthetic"] = {**serve_latency(work / f"offers-{n}", work, f"offers-{n}"), "offers": n, "date": now(), "commit": commit()}
+        results["serve"]["synthetic"] = {**serve_latency(work / f"offers-{n}", work, f"offers-{n}"), "offers": n, "date": now(), "commit": commit(), "label": args.label}
         say(f"  serve: {', '.join(f'{s:.2f} s' for s in results['serve']['synthetic']['seconds'])}")
     if not args.no_finder:
         out = work / "logs" / f"finder-{n}.json"
         say(f"finder: {n:,} offers in Chromium")
         run_quietly("finder", [sys.executable, str(HERE / "search_browser.py"), str(work / f"site-{n}"), "--finder",
                                "--rounds", "2", "--json", str(out)], REPO)
-        results["finder"] = {**json.loads(out.read_text()), "offers": n, "date": now(), "commit": commit()}
+        results["finder"] = {**json.loads(out.read_text()), "offers": n, "date": now(), "commit": commit(), "label": args.label}
         say(f"  finder: median {results['finder']['median_ms']:.0f} ms, max {results['finder']['max_ms']:.0f} ms")
 
 
@@ -165,9 +167,10 @@ def now() -> str:
 
 
 def commit() -> str:
-    """Return this checkout's commit, marked -dirty when tracked files are changed."""
+    """Return this checkout's commit, marked -dirty when tracked files outside benchmarks/ are changed."""
     head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks"],
+                           capture_output=True, text=True).stdout.strip()
     return head + ("-dirty" if dirty else "")
 
 
@@ -198,6 +201,7 @@ def parse_args():
                         "when it is among --sizes (default: %(default)s)")
     parser.add_argument("--no-serve", action="store_true", help="skip the edits in serve (both catalogues)")
     parser.add_argument("--no-finder", action="store_true", help="skip Find tilbud in Chromium")
+    parser.add_argument("--label", default="", help="a note shown with this run's rows, e.g. 'main before issue 15'")
     parser.add_argument("--report-only", action="store_true", help="only write RESULTS.md and time.svg from results.json")
     return parser.parse_args()
 
@@ -227,7 +231,7 @@ def measure_all(sizes: list[int], work: Path, args, results: dict) -> list[str]:
         baseline, failed = None, ["baseline"]
     for n in sizes:
         try:
-            run = measure_size(n, work, baseline if n <= args.baseline_max else None)
+            run = measure_size(n, work, baseline if n <= args.baseline_max else None, args.label)
         except Exception as error:  # a failing size must not stop the others: say which step and why
             say(f"{n:,} offers: {error if isinstance(error, StepFailed) else traceback.format_exc()}")
             failed.append(f"{n:,} offers")
@@ -235,7 +239,7 @@ def measure_all(sizes: list[int], work: Path, args, results: dict) -> list[str]:
         results["runs"] = [r for r in results["runs"] if r["offers"] != n] + [run]
         save(results)
     steps = [(f"interactive at {args.interactive:,}", lambda: interactive(args.interactive, work, args, results))] * (args.interactive in sizes)
-    steps += [("serve on the real catalogue", lambda: real_serve(work, results))] * (not args.no_serve)
+    steps += [("serve on the real catalogue", lambda: real_serve(work, results, args.label))] * (not args.no_serve)
     for name, step in steps:
         try:
             step()
@@ -246,9 +250,9 @@ def measure_all(sizes: list[int], work: Path, args, results: dict) -> list[str]:
     return failed
 
 
-def real_serve(work: Path, results: dict) -> None:
+def real_serve(work: Path, results: dict, label: str) -> None:
     say("serve: the real catalogue")
-    results["serve"]["real"] = {**serve_latency(REPO, work, "real"), "date": now(), "commit": commit()}
+    results["serve"]["real"] = {**serve_latency(REPO, work, "real"), "date": now(), "commit": commit(), "label": label}
     say(f"  serve: {', '.join(f'{s:.2f} s' for s in results['serve']['real']['seconds'])}")
 
 

@@ -5,15 +5,17 @@ usage: python benchmarks/stagetimer.py OUT.json ARGS…   (run in the checkout w
 Before calling generator.cli.main(ARGS) it replaces each stage function it finds (see STAGES) with a timed
 wrapper, wherever a module of the generator holds it, and writes OUT.json when the build ends. A stage's time is
 its own: a stage called inside another (search inside render, Pagefind inside the site build) is taken out of the
-outer one. Stages missing in this checkout are skipped; a stage run in a worker process is not seen (its
+outer one; a generator function's steps count as its stage wherever they are resumed. Stages missing in this checkout are skipped; a stage run in a worker process is not seen (its
 caller's time includes it). Works with the baseline's generator too: it names only functions, never imports
 the benchmark's own code.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
+import inspect
 import json
 import os
 import sys
@@ -25,7 +27,7 @@ STAGES = [
     ("read", ["generator.load:read_catalog", "generator.load:load_catalog"]),
     ("validate", ["generator.validate:validate"]),
     ("index", ["generator.index:build_indexes"]),
-    ("render", ["generator.render:render"]),
+    ("render", ["generator.render:render", "generator.render:pages"]),
     ("finder", ["generator.finder:finder_files"]),
     ("search", ["generator.search:search_files"]),
     ("export", ["generator.export:export"]),
@@ -35,6 +37,7 @@ STAGES = [
 ]
 
 times: dict[str, dict] = {}
+DONE = object()
 local = threading.local()
 
 
@@ -49,26 +52,45 @@ def clock() -> tuple[float, float, float]:
     return time.perf_counter(), now.user + now.system, now.children_user + now.children_system
 
 
+@contextlib.contextmanager
+def stage(label: str):
+    """Add the wall and CPU time of the block, less that of stages nested in it, to times[label]."""
+    stack = local.__dict__.setdefault("stack", [])
+    stack.append([0.0, 0.0, 0.0])  # time spent in stages nested in this one
+    start = clock()
+    try:
+        yield
+    finally:
+        spent = [b - a for a, b in zip(start, clock())]
+        nested = stack.pop()
+        if stack:
+            stack[-1] = [s + x for s, x in zip(stack[-1], spent)]
+        entry = times.setdefault(label, {"seconds": 0.0, "cpu_seconds": 0.0, "children_cpu_seconds": 0.0, "calls": 0})
+        for key, total, inner in zip(("seconds", "cpu_seconds", "children_cpu_seconds"), spent, nested):
+            entry[key] += total - inner
+        entry["calls"] += 1
+        entry.setdefault("first_start", start[0] - begun)
+
+
 def timed(label: str, function):
-    """Return function wrapped to add its own wall and CPU time (nested stages excluded) to times[label]."""
+    """Return function wrapped so that its calls count as the stage label; a generator function's every step does,
+    wherever it is resumed (pages rendered as they are written count as rendering, not writing)."""
+    if inspect.isgeneratorfunction(function):
+        @functools.wraps(function)
+        def steps(*args, **kwargs):
+            inner = function(*args, **kwargs)
+            while True:
+                with stage(label):
+                    item = next(inner, DONE)
+                if item is DONE:
+                    return
+                yield item
+        return steps
+
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        stack = local.__dict__.setdefault("stack", [])
-        stack.append([0.0, 0.0, 0.0])  # time spent in stages nested in this one
-        start = clock()
-        try:
+        with stage(label):
             return function(*args, **kwargs)
-        finally:
-            spent = [b - a for a, b in zip(start, clock())]
-            nested = stack.pop()
-            if stack:
-                stack[-1] = [s + x for s, x in zip(stack[-1], spent)]
-            entry = times.setdefault(label, {"seconds": 0.0, "cpu_seconds": 0.0, "children_cpu_seconds": 0.0, "calls": 0})
-            for key, total, inner in zip(("seconds", "cpu_seconds", "children_cpu_seconds"), spent, nested):
-                entry[key] += total - inner
-            entry["calls"] += 1
-            entry["peak_rss_after"] = peak_rss()
-            entry.setdefault("first_start", start[0] - begun)
     return wrapper
 
 

@@ -3,6 +3,7 @@
 Usage (from the repository root):
   .venv/bin/python benchmarks/run.py [--sizes 1000,4000,10000] [--work DIR] [--no-baseline] [--no-serve] [--no-finder]
   .venv/bin/python benchmarks/run.py --sizes 40000            # the one-off 40,000 run, added to the earlier sizes
+  .venv/bin/python benchmarks/run.py --interactive-only       # serve and the finder again, on the last 10,000 build
   .venv/bin/python benchmarks/run.py --report-only            # RESULTS.md again from results.json
 
 For each size N: a synthetic catalogue (`generator synth`), then, each as its own process measured whole (wall,
@@ -199,6 +200,8 @@ def parse_args():
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline")
     parser.add_argument("--interactive", type=int, default=10000, help="size at which serve and the finder are timed, "
                         "when it is among --sizes (default: %(default)s)")
+    parser.add_argument("--interactive-only", action="store_true", help="build nothing: time serve and the finder at "
+                        "--interactive on the catalogue and site the last run of that size left in the work folder")
     parser.add_argument("--no-serve", action="store_true", help="skip the edits in serve (both catalogues)")
     parser.add_argument("--no-finder", action="store_true", help="skip Find tilbud in Chromium")
     parser.add_argument("--label", default="", help="a note shown with this run's rows, e.g. 'main before issue 15'")
@@ -224,6 +227,8 @@ def main() -> int:
 def measure_all(sizes: list[int], work: Path, args, results: dict) -> list[str]:
     """Measure every size and what is interactive, saving results after each; return the steps that failed."""
     failed = []
+    if args.interactive_only:
+        sizes, args.no_baseline = [], True
     try:
         baseline = None if args.no_baseline else prepare_baseline(work)
     except (StepFailed, subprocess.CalledProcessError) as error:
@@ -238,7 +243,8 @@ def measure_all(sizes: list[int], work: Path, args, results: dict) -> list[str]:
             continue
         results["runs"] = [r for r in results["runs"] if r["offers"] != n] + [run]
         save(results)
-    steps = [(f"interactive at {args.interactive:,}", lambda: interactive(args.interactive, work, args, results))] * (args.interactive in sizes)
+    steps = [(f"interactive at {args.interactive:,}", lambda: interactive(args.interactive, work, args, results))] * (
+        args.interactive in sizes or args.interactive_only)
     steps += [("serve on the real catalogue", lambda: real_serve(work, results, args.label))] * (not args.no_serve)
     for name, step in steps:
         try:

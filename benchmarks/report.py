@@ -146,7 +146,8 @@ def header(runs: list[dict]) -> list[str]:
             "the floor, one after the other on synthetic catalogues of the same size. Times are wall-clock seconds of the "
             "whole `python -m generator build` process (from start to exit, interpreter start included); CPU is user + system "
             "time of it and every process it waited for; memory is the peak resident set (VmHWM) of each process of the build. "
-            "MB/KB are 10^6/10^3 bytes.", "",
+            "The floor is one plain MkDocs process building trivial pages at this build's page paths. Ratios compare the "
+            "wall times of one row (one run). MB/KB are 10^6/10^3 bytes.", "",
             "Machine: " + "; ".join(machines) + ".", "", *[f"- {v}" for v in versions], "",
             "![Whole build time against number of offers, log-log](time.svg)", ""]
 

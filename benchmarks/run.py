@@ -205,6 +205,7 @@ def parse_args():
     parser.add_argument("--no-serve", action="store_true", help="skip the edits in serve (both catalogues)")
     parser.add_argument("--no-finder", action="store_true", help="skip Find tilbud in Chromium")
     parser.add_argument("--label", default="", help="a note shown with this run's rows, e.g. 'main before issue 15'")
+    parser.add_argument("--fresh", action="store_true", help="drop the earlier results instead of merging with them")
     parser.add_argument("--report-only", action="store_true", help="only write RESULTS.md and time.svg from results.json")
     return parser.parse_args()
 
@@ -213,7 +214,7 @@ def main() -> int:
     args = parse_args()
     from report import write_report
 
-    results, failed = load_results(), []
+    results, failed = {"runs": [], "serve": {}, "finder": None} if args.fresh and not args.report_only else load_results(), []
     if not args.report_only:
         started, work = time.perf_counter(), args.work.resolve()
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]

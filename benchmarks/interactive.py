@@ -40,7 +40,7 @@ def first_offer(root: Path) -> tuple[Path, str]:
     return path, re.search(r"^\s*- id: *(\S+)", path.read_text(encoding="utf-8"), re.M).group(1)
 
 
-def serve_latency(root: Path, work: Path, label: str, trials: int = 3, startup: float = 1800) -> dict:
+def serve_latency(root: Path, work: Path, label: str, trials: int = 3, startup: float = 3600) -> dict:
     """Serve a copy of the catalogue at root; time `trials` edits of one offer until its served page shows them."""
     copy = work / f"serve-{label}"
     copy_catalogue(root, copy)

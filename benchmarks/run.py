@@ -1,269 +1,267 @@
-"""Benchmark the build at national scale: synthetic catalogues of N offers, stage by stage, beside a bare Material floor.
+"""Benchmark the build at national scale: this checkout beside baseline 11be49e and a bare Material floor, in one run.
 
-Usage (from the repository root):  .venv/bin/python benchmarks/run.py [--sizes 250,1000,4000,10000] [--work DIR]
+Usage (from the repository root):
+  .venv/bin/python benchmarks/run.py [--sizes 1000,4000,10000] [--work DIR] [--no-baseline] [--no-serve] [--no-finder]
+  .venv/bin/python benchmarks/run.py --sizes 40000            # the one-off 40,000 run, added to the earlier sizes
+  .venv/bin/python benchmarks/run.py --interactive-only       # serve and the finder again, on the last 10,000 build
+  .venv/bin/python benchmarks/run.py --report-only            # RESULTS.md again from results.json
 
-Each size runs in its own process, so peak memory is that size's alone. Writes benchmarks/results.json,
-benchmarks/RESULTS.md and benchmarks/time.svg. Nothing here is a test: the numbers depend on the machine.
+For each size N: a synthetic catalogue (`generator synth`), then, each as its own process measured whole (wall,
+CPU, peak memory of every process; see measure.py): the baseline's `generator build` (11be49e, with Pagefind, in
+its own folder and venv under the work folder), this checkout's `generator build` with its stages timed
+(stagetimer.py), and the floor (floor.py). At --interactive N (10,000), also an edit in `serve` and Find tilbud's
+facets in Chromium; always (unless --no-serve) an edit in `serve` on the real catalogue. Results are merged by
+size into benchmarks/results.json, so a later run can add or redo sizes; RESULTS.md and time.svg are written
+from all of them. A failing step prints its error output and the run goes on with the next size (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import datetime
+import hashlib
 import json
 import os
-import resource
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
-from contextlib import contextmanager
+import traceback
 from pathlib import Path
+
+import measure
+from floor import prepare
+from interactive import serve_latency
+from measure import StepFailed
+from sites import catalogue_differences, site_stats
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(REPO))
-
-from generator import synth, write  # noqa: E402
-from generator.index import build_indexes  # noqa: E402
-from generator.load import load_catalog  # noqa: E402
-from generator.options import Options  # noqa: E402
-from generator.render import render  # noqa: E402
-from generator.validate import validate  # noqa: E402
-
-SIZES = (250, 1000, 4000, 10000)
-CLEAR_REFS = Path("/proc/self/clear_refs")
+BASELINE = "11be49e"
+SIZES = (1000, 4000, 10000)
+RESULTS = HERE / "results.json"
 
 
-def peak_rss_reset() -> None:
-    """Start a new peak-memory window (Linux: writing 5 to clear_refs resets VmHWM)."""
-    try:
-        CLEAR_REFS.write_text("5")
-    except OSError:
-        pass  # the peak then stays cumulative, which still bounds the stage from above
+def say(text: str) -> None:
+    print(f"[{datetime.datetime.now():%H:%M:%S}] {text}", file=sys.stderr, flush=True)
 
 
-def peak_rss() -> int:
-    """Return the process's peak resident memory in bytes since the last reset."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
-@contextmanager
-def stage(stages: dict, name: str):
-    peak_rss_reset()
-    start, cpu = time.perf_counter(), time.process_time()
-    yield
-    stages[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu, "peak_bytes": peak_rss()}
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def measure(n: int, work: Path) -> dict:
-    """Synthesise n offers, build them stage by stage, and return times, memory and sizes."""
-    root, stages = work / f"offers-{n}", {}
-    start = time.perf_counter()
-    synth.write_catalogue(root, synth.catalogue(n))
-    synth_seconds = time.perf_counter() - start
-    docs, site = root / "build" / "docs", root / "site"
-    with stage(stages, "load"):
-        files = load_catalog(root)
-    with stage(stages, "validate"):
-        catalog = validate(files)
-    with stage(stages, "index"):
-        indexes = build_indexes(catalog)
-    with stage(stages, "render"):
-        pages = render(catalog, indexes)
-    counts = {"offers": len(catalog.offers), "providers": len(catalog.providers), "cases": len(catalog.cases),
-              "pages": sum(p.endswith(".md") for p in pages)}
-    del files, catalog, indexes  # as pipeline.build: only the pages outlive generate(), and not MkDocs
-    with stage(stages, "write"):
-        write.write_docs(docs, pages)
-    del pages
-    with stage(stages, "mkdocs"):
-        write.build_site(docs, site, Options())
-    return {"offers": n, "synth_seconds": synth_seconds, "stages": stages, "load_average": os.getloadavg(), "input_bytes": tree_bytes(root, "*.yaml"),
-            "counts": counts,
-            **site_sizes(site)}
-
-
-def measure_floor(docs: Path, work: Path) -> dict:
-    """Build the same page paths as trivial pages with the same mkdocs.yml: the floor Material sets."""
-    floor = work / f"floor-{docs.parent.parent.name}"
-    shutil.rmtree(floor, ignore_errors=True)
-    for page in sorted(docs.rglob("*.md")):
-        target = floor / "docs" / page.relative_to(docs)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"# {page.stem}\n\nEn side i kataloget.\n", encoding="utf-8")
-    shutil.copytree(docs / "assets", floor / "docs" / "assets")
-    from mkdocs.commands.build import build as mkdocs_build
-
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    peak_rss_reset()
-    start = time.perf_counter()
-    mkdocs_build(write.site_config(floor / "docs", floor / "site", Options()))
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "peak_bytes": peak_rss(), **site_sizes(floor / "site")}
-
-
-def site_sizes(site: Path) -> dict:
-    """Return the output's size, page sizes and what search and the finder download."""
-    html = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
-    offers = [p.stat().st_size for p in (site / "tilbud").glob("*/index.html")]
-    result = {
-        "site_bytes": tree_bytes(site, "*"), "html_pages": len(html),
-        "mean_page_bytes": sum(p.stat().st_size for p in html) / len(html),
-        "mean_offer_page_bytes": sum(offers) / len(offers) if offers else 0,
-        "largest_page": [html[-1].relative_to(site).as_posix(), html[-1].stat().st_size],
-    }
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        result["search_index"] = sizes(index)
-    finder = [site / "find-tilbud" / "index.html", site / "assets" / "finder.js", site / "assets" / "finder-data.js"]
-    if all(p.is_file() for p in finder):
-        result["finder_data"] = sizes(finder[2])
-        result["finder_query"] = [sum(s) for s in zip(*(sizes(p) for p in finder))]
-    elif (site / "assets" / "finder" / "meta.js").is_file():
-        shards = [p for p in (site / "assets" / "finder").glob("*.js")]
-        result["finder_data"] = [sum(s) for s in zip(*(sizes(p) for p in shards))]
-        result["finder_query"] = [sum(s) for s in zip(*(sizes(p) for p in finder[:2] + sharded_query(site / "assets" / "finder")))]
-    search = site / "assets" / "search"
-    if search.is_dir():
-        result["search_data"] = [sum(s) for s in zip(*(sizes(p) for p in search.glob("*.js")))]
-    return result
-
-
-def sharded_query(folder: Path, shown: int = 25) -> list[Path]:
-    """Return the files the sharded finder loads for the facet value with the most offers: meta, that
-    value's list, and the offer chunks of the first results shown (free text: see benchmarks/search_browser.py)."""
-    def data(path: Path):
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text[text.index(",") + 1: text.rindex(")")])
-    chunk = data(folder / "meta.js")["chunk"]
-    best, hits = None, []
-    for path in folder.glob("*.js"):
-        if path.name == "meta.js" or path.name.startswith("offers-"):
-            continue
-        content = data(path)
-        for found in (content.values() if isinstance(content, dict) else [content]):
-            if len(found) > len(hits):
-                best, hits = path, found
-    chunks = {folder / f"offers-{i // chunk}.js" for i in sorted(hits)[:shown]}
-    return [folder / "meta.js", best, *sorted(chunks)]
-
-
-def sizes(path: Path) -> tuple[int, int]:
-    """Return (raw, gzip) size of a file: what a server without and with compression sends."""
-    raw = path.read_bytes()
-    return len(raw), len(gzip.compress(raw, 6, mtime=0))
-
-
-def tree_bytes(folder: Path, pattern: str) -> int:
-    return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
-
-
-def serve_latency(work: Path, trials: int = 3) -> dict:
-    """Serve a copy of the real catalogue; edit one offer's YAML and time until the served page shows it."""
-    root = work / "serve-real"
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    for name in ("providers.yaml", "packages.yaml", "content", "cases"):
-        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
-    target = root / "content" / "offers" / "hki.yaml"
-    offer_id = next(line.split(":")[1].strip() for line in target.read_text(encoding="utf-8").splitlines() if "- id:" in line)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/tilbud/{offer_id}/"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root), "--port", str(port)],
-                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=open(work / "serve.log", "w"))
-    try:
-        wait_for(url, "", timeout=180)
-        results = []
-        for trial in range(trials):
-            token = f"Maalepunkt{trial}x{time.time_ns() % 10**6}"
-            text = target.read_text(encoding="utf-8").replace("purpose: >-\n      ", f"purpose: >-\n      {token} ", 1)
-            start = time.perf_counter()
-            target.write_text(text, encoding="utf-8")  # in place, as VS Code saves
-            wait_for(url, token, timeout=60)
-            results.append(time.perf_counter() - start)
-            time.sleep(1)
-        return {"offers_file": "content/offers/hki.yaml", "seconds": results}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, text: str, timeout: float) -> None:
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
-
-
-def child(args) -> None:
-    """Measure one size (and its floor) in this process and print the result as JSON."""
-    work = Path(args.work)
-    if args.child_floor:
-        print(json.dumps(measure_floor(Path(args.child_floor), work)))
-    elif args.child_serve:
-        print(json.dumps(serve_latency(work)))
-    else:
-        print(json.dumps(measure(args.child, work)))
-
-
-def run_child(*extra: str, work: Path) -> dict:
-    command = [sys.executable, __file__, "--work", str(work), *extra]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env={**os.environ, "CI": "1"})
+def run_quietly(step: str, command: list[str], cwd: Path) -> str:
+    """Run an untimed step; return its output; raise StepFailed with its error output if it fails."""
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if result.returncode != 0:
-        sys.exit(f"benchmark step {' '.join(extra)} failed:\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        raise StepFailed(f"{step} failed (exit {result.returncode}): {' '.join(map(str, command))}\n  in {cwd}\n"
+                         + "\n".join((result.stderr or result.stdout).strip().splitlines()[-40:]))
+    return result.stdout
 
 
-def main() -> None:
+def prepare_baseline(work: Path) -> Path:
+    """Return the baseline's checkout with its own venv, made once (git archive + pip install) and reused."""
+    folder = work / f"baseline-{BASELINE}"
+    if (folder / ".ready").is_file():
+        return folder
+    say(f"baseline {BASELINE}: unpacking into {folder} and installing its requirements.txt into its own venv (once)")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", BASELINE], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    run_quietly("baseline venv", [sys.executable, "-m", "venv", str(folder / ".venv")], folder)
+    run_quietly("baseline pip install", [str(folder / ".venv/bin/python"), "-m", "pip", "install", "--quiet", "-r", "requirements.txt"], folder)
+    (folder / ".ready").write_text("git archive + pip install -r requirements.txt\n")
+    return folder
+
+
+def synth_key(checkout: Path) -> str:
+    """Return a hash of what a synthetic catalogue depends on in checkout (the synth and the model)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for folder in ("generator/synth", "generator/model", "generator/synth.py") for p in
+                       ((checkout / folder).rglob("*.py") if (checkout / folder).is_dir() else [checkout / folder]) if p.is_file()):
+        digest.update(path.relative_to(checkout).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def synthesise(python: str, checkout: Path, n: int, root: Path) -> Path:
+    """Write checkout's synthetic catalogue of n offers into root, unless it is there already from the same synth."""
+    stamp, key = root.with_name(root.name + ".synth"), synth_key(checkout)
+    if root.is_dir() and stamp.is_file() and stamp.read_text() == key:
+        return root
+    say(f"  synth {n:,} offers → {root}")
+    shutil.rmtree(root, ignore_errors=True)
+    stamp.unlink(missing_ok=True)
+    run_quietly(f"synth {n}", [python, "-m", "generator", "synth", "--offers", str(n), "--out", str(root)], checkout)
+    stamp.write_text(key)
+    return root
+
+
+def timed_build(step: str, python: str, checkout: Path, root: Path, site: Path, work: Path) -> dict:
+    """Build root into site with checkout's generator, stages timed; return the measurement and the site's sizes."""
+    shutil.rmtree(root / "build", ignore_errors=True)  # a fresh build: nothing to reuse from an earlier one
+    stages = work / "logs" / f"{step}.stages.json"
+    stages.unlink(missing_ok=True)
+    command = [python, str(HERE / "stagetimer.py"), str(stages), "build", "--root", str(root), "--out", str(site)]
+    say(f"  {step}: {checkout.name if checkout != REPO else 'this checkout'} builds {root.name}")
+    result = measure.run(step, command, checkout, work / "logs" / step)
+    timing = json.loads(stages.read_text())
+    say(f"  {step}: {result['seconds']:.1f} s wall, {result['cpu_seconds']:.1f} s CPU, peak {result['peak_bytes'] / 1e6:.0f} MB")
+    return {**result, "stages": timing["stages"], "import_seconds": timing["import_seconds"], "versions": versions(python, checkout),
+            "pages": sum(1 for _ in (root / "build" / "docs").rglob("*.md")), "site": site_stats(site)}
+
+
+def floor_build(n: int, docs: Path, work: Path) -> dict:
+    """Build trivial pages at docs' paths with plain MkDocs and the repository's mkdocs.yml; return the measurement."""
+    floor = work / f"floor-{n}"
+    pages = prepare(docs, floor / "docs") if docs.is_dir() else 0
+    if not pages:
+        raise StepFailed(f"floor-{n}: the build left no pages in {docs} to copy the paths of")
+    command = [sys.executable, str(HERE / "floor.py"), str(floor / "docs"), str(floor / "site")]
+    say(f"  floor: {pages:,} trivial pages")
+    result = measure.run(f"floor-{n}", command, REPO, work / "logs" / f"floor-{n}")
+    say(f"  floor: {result['seconds']:.1f} s wall, {result['cpu_seconds']:.1f} s CPU")
+    return {**result, "pages": pages, "site": site_stats(floor / "site")}
+
+
+def measure_size(n: int, work: Path, baseline: Path | None, label: str = "") -> dict:
+    """Measure one size: the baseline's build, this checkout's build and the floor, one after the other."""
+    say(f"{n:,} offers")
+    root = synthesise(sys.executable, REPO, n, work / f"offers-{n}")
+    run = {"offers": n, "date": now(), "commit": commit(), "label": label, "machine": machine(), "catalogue": {"yaml_bytes": yaml_bytes(root)}}
+    if baseline:
+        base_python = str(baseline / ".venv" / "bin" / "python")
+        base_root = synthesise(base_python, baseline, n, work / f"baseline-offers-{n}")
+        run["catalogue"]["baseline_differs"] = catalogue_differences(root, base_root)
+        run["baseline"] = timed_build(f"baseline-{n}", base_python, baseline, base_root, work / f"baseline-site-{n}", work)
+    run["current"] = timed_build(f"current-{n}", sys.executable, REPO, root, work / f"site-{n}", work)
+    run["floor"] = floor_build(n, root / "build" / "docs", work)
+    return run
+
+
+def interactive(n: int, work: Path, args, results: dict) -> None:
+    """Time an edit in `serve` on the n-offer catalogue and the facets of its Find tilbud, into results."""
+    if not args.no_serve:
+        say(f"serve: {n:,} offers (a full build first, then {3} edits)")
+        results["serve"]["synthetic"] = {**serve_latency(work / f"offers-{n}", work, f"offers-{n}"), "offers": n, "date": now(), "commit": commit(), "label": args.label}
+        say(f"  serve: {', '.join(f'{s:.2f} s' for s in results['serve']['synthetic']['seconds'])}")
+    if not args.no_finder:
+        out = work / "logs" / f"finder-{n}.json"
+        say(f"finder: {n:,} offers in Chromium")
+        run_quietly("finder", [sys.executable, str(HERE / "search_browser.py"), str(work / f"site-{n}"), "--finder",
+                               "--rounds", "2", "--json", str(out)], REPO)
+        results["finder"] = {**json.loads(out.read_text()), "offers": n, "date": now(), "commit": commit(), "label": args.label}
+        say(f"  finder: median {results['finder']['median_ms']:.0f} ms, max {results['finder']['max_ms']:.0f} ms")
+
+
+def versions(python: str, checkout: Path) -> str:
+    """Return the Python and the versions of the packages that do most of a build, in python's environment."""
+    code = ("import platform; from importlib.metadata import version as v; print(f'Python {platform.python_version()}, ' + "
+            "', '.join(f'{p} {v(p)}' for p in ('mkdocs', 'mkdocs-material', 'Markdown', 'pymdown-extensions', 'Jinja2', 'PyYAML', 'pydantic')))")
+    return run_quietly("versions", [python, "-c", code], checkout).strip()
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    ram = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    return f"{len(os.sched_getaffinity(0))} cores (nproc), {model}, {ram / 1024 ** 2:.0f} GB RAM"
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def commit() -> str:
+    """Return this checkout's commit, marked -dirty when tracked files outside benchmarks/ are changed."""
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks"],
+                           capture_output=True, text=True).stdout.strip()
+    return head + ("-dirty" if dirty else "")
+
+
+def yaml_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*.yaml") if "build" not in p.relative_to(root).parts)
+
+
+def load_results() -> dict:
+    """Return the earlier results; runs of the older format (before baseline and floor shared a run) are dropped."""
+    old = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+    serve = old.get("serve") if isinstance(old.get("serve"), dict) and "seconds" not in old["serve"] else {}
+    return {"runs": [r for r in old.get("runs", []) if "current" in r], "serve": serve, "finder": old.get("finder")}
+
+
+def save(results: dict) -> None:
+    results["runs"].sort(key=lambda r: r["offers"])
+    RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated offer counts (default: %(default)s)")
-    parser.add_argument("--work", default=None, help="scratch folder for catalogues and sites (default: a temporary folder)")
-    parser.add_argument("--no-serve", action="store_true", help="skip the serve latency measurement")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--child-floor", help=argparse.SUPPRESS)
-    parser.add_argument("--child-serve", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child or args.child_floor or args.child_serve:
-        return child(args)
-    work = Path(args.work or tempfile.mkdtemp(prefix="tilbud-bench-"))
-    runs = []
-    for n in (int(s) for s in args.sizes.split(",")):
-        print(f"{n} offers …", file=sys.stderr, flush=True)
-        run = run_child("--child", str(n), work=work)
-        run["floor"] = run_child("--child-floor", str(work / f"offers-{n}" / "build" / "docs"), work=work)
-        runs.append(run)
-        print(f"  build {sum(s['seconds'] for s in run['stages'].values()):.1f} s, floor {run['floor']['seconds']:.1f} s", file=sys.stderr)
-    serve = None if args.no_serve else run_child("--child-serve", work=work)
+    parser.add_argument("--work", type=Path, default=HERE / "runs",
+                        help="folder for the baseline, catalogues, sites and logs, kept between runs (default: benchmarks/runs)")
+    parser.add_argument("--baseline-max", type=int, default=10000, help="build the baseline only up to this size (default: %(default)s)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline")
+    parser.add_argument("--interactive", type=int, default=10000, help="size at which serve and the finder are timed, "
+                        "when it is among --sizes (default: %(default)s)")
+    parser.add_argument("--interactive-only", action="store_true", help="build nothing: time serve and the finder at "
+                        "--interactive on the catalogue and site the last run of that size left in the work folder")
+    parser.add_argument("--no-serve", action="store_true", help="skip the edits in serve (both catalogues)")
+    parser.add_argument("--no-finder", action="store_true", help="skip Find tilbud in Chromium")
+    parser.add_argument("--label", default="", help="a note shown with this run's rows, e.g. 'main before issue 15'")
+    parser.add_argument("--fresh", action="store_true", help="drop the earlier results instead of merging with them")
+    parser.add_argument("--report-only", action="store_true", help="only write RESULTS.md and time.svg from results.json")
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
     from report import write_report
 
-    write_report(HERE, runs, serve)
-    print(f"Wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
+    results, failed = {"runs": [], "serve": {}, "finder": None} if args.fresh and not args.report_only else load_results(), []
+    if not args.report_only:
+        started, work = time.perf_counter(), args.work.resolve()
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+        failed = measure_all(sizes, work, args, results)
+        say(f"done in {(time.perf_counter() - started) / 60:.1f} min" + (f"; failed: {', '.join(failed)}" if failed else ""))
+    write_report(HERE, results)
+    say(f"wrote {HERE / 'RESULTS.md'}, {HERE / 'time.svg'} and {RESULTS}")
+    return 1 if failed else 0
+
+
+def measure_all(sizes: list[int], work: Path, args, results: dict) -> list[str]:
+    """Measure every size and what is interactive, saving results after each; return the steps that failed."""
+    failed = []
+    if args.interactive_only:
+        sizes, args.no_baseline = [], True
+    try:
+        baseline = None if args.no_baseline else prepare_baseline(work)
+    except (StepFailed, subprocess.CalledProcessError) as error:
+        say(f"the baseline could not be prepared, so it is skipped: {error}")
+        baseline, failed = None, ["baseline"]
+    for n in sizes:
+        try:
+            run = measure_size(n, work, baseline if n <= args.baseline_max else None, args.label)
+        except Exception as error:  # a failing size must not stop the others: say which step and why
+            say(f"{n:,} offers: {error if isinstance(error, StepFailed) else traceback.format_exc()}")
+            failed.append(f"{n:,} offers")
+            continue
+        results["runs"] = [r for r in results["runs"] if r["offers"] != n] + [run]
+        save(results)
+    steps = [(f"interactive at {args.interactive:,}", lambda: interactive(args.interactive, work, args, results))] * (
+        args.interactive in sizes or args.interactive_only)
+    steps += [("serve on the real catalogue", lambda: real_serve(work, results, args.label))] * (not args.no_serve)
+    for name, step in steps:
+        try:
+            step()
+        except Exception as error:
+            say(f"{name}: {error if isinstance(error, StepFailed) else traceback.format_exc()}")
+            failed.append(name)
+        save(results)
+    return failed
+
+
+def real_serve(work: Path, results: dict, label: str) -> None:
+    say("serve: the real catalogue")
+    results["serve"]["real"] = {**serve_latency(REPO, work, "real"), "date": now(), "commit": commit(), "label": label}
+    say(f"  serve: {', '.join(f'{s:.2f} s' for s in results['serve']['real']['seconds'])}")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

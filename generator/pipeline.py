@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import model
@@ -14,7 +15,7 @@ from .load import content_date, read_catalog, seed_lines, seeds_folder
 from .options import Options
 from .progress import Progress
 from .dates import danish_date
-from .render import render
+from .render import pages as render_pages
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
 from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_docs, write_text
@@ -42,9 +43,18 @@ def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Cata
 
 def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, str]:
     """Return every generated page and data file of the catalogue under root."""
+    return dict(pages(root, options, warn))
+
+
+def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:
+    """Validate the catalogue under root now, then return an iterator that renders each page and data file as (path, text)."""
     catalog = validate(root, warn, options.review_age)
     indexes = build_indexes(catalog)
-    return {**render(catalog, indexes), **export(catalog, indexes, options.data_url)}
+
+    def files():
+        yield from render_pages(catalog, indexes)
+        yield from export(catalog, indexes, options.data_url).items()
+    return files()
 
 
 def docs_dir(root: Path, options: Options) -> Path:
@@ -56,13 +66,14 @@ def build(root: Path, out: Path | None = None, options: Options = Options(), war
     out = check_output(out or root / ("site-offline" if options.offline else "site"), root)
     progress = Progress(options.progress)
     try:
-        progress.show("Reading, checking and rendering the catalogue")
-        pages = generate(root, options, warn and (lambda text: (progress.close(), warn(text))))
-        progress.show("Writing pages")
-        docs, total = docs_dir(root, options), sum(path.endswith(".md") for path in pages)
+        progress.show("Reading and checking the catalogue")
+        files = pages(root, options, warn and (lambda text: (progress.close(), warn(text))))
+        docs = docs_dir(root, options)
         with work_lock(root / "build", lambda: progress.show("Waiting for another build of this catalogue to finish")):
-            write_docs(docs, pages)
-            del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
+            progress.show("Rendering and writing pages")
+            write_docs(docs, files)  # rendered one by one as they are written: the whole site is never in memory
+            del files
+            total = sum(1 for _ in docs.rglob("*.md"))
             extra = {"content_date": danish_date(content_date(root, options.latest_content))}
             with progress.mkdocs(total, options.engine):
                 return build_site(docs, out, options, extra)

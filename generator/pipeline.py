@@ -11,24 +11,24 @@ from . import model
 from .diagnostics import BuildError, ContentError, UsageError
 from .export import export
 from .index import build_indexes
-from .load import content_date, read_catalog, seed_lines, seeds_folder
+from .load import FileCache, content_date, read_catalog, seed_lines, seeds_folder
 from .options import Options
 from .progress import Progress
 from .dates import danish_date
 from .render import pages as render_pages
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
-from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_docs, write_text
+from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_all, write_docs, write_text
 
 __all__ = ["BuildError", "ContentError", "build", "dist", "generate", "seeds_folder", "serve", "validate", "write_schema"]
 
 SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
 
-def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Catalog:
+def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE, cache: FileCache | None = None) -> model.Catalog:
     """Load and validate the catalogue under root, reporting every problem of every file; pass each warning
-    (old reviews) to warn, if given."""
-    files, unread = read_catalog(root)
+    (old reviews) to warn, if given. With a cache, read only the files that changed since it last read them."""
+    files, unread = read_catalog(root, cache)
     if unread:
         try:  # the files that could be read are checked too, all but their references: an unread file may define them
             validate_files(files, seed_lines(root), references=False)
@@ -49,12 +49,13 @@ def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, s
 def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:
     """Validate the catalogue under root now, then return an iterator that renders each page and data file as (path, text)."""
     catalog = validate(root, warn, options.review_age)
-    indexes = build_indexes(catalog)
+    return site_files(catalog, build_indexes(catalog), options)
 
-    def files():
-        yield from render_pages(catalog, indexes)
-        yield from export(catalog, indexes, options.data_url).items()
-    return files()
+
+def site_files(catalog: model.Catalog, indexes, options: Options) -> Iterator[tuple[str, str]]:
+    """Yield every page and data file of the site as (path, text), one at a time."""
+    yield from render_pages(catalog, indexes)
+    yield from export(catalog, indexes, options.data_url).items()
 
 
 def docs_dir(root: Path, options: Options) -> Path:
@@ -82,14 +83,24 @@ def build(root: Path, out: Path | None = None, options: Options = Options(), war
 
 
 def serve(root: Path, port: int, options: Options = Options()) -> None:
-    """Serve a live preview that regenerates pages whenever the YAML or templates change."""
+    """Serve a live preview that regenerates pages whenever the YAML or templates change; the pages of an
+    edited entity first, then the whole site."""
+    from .preview import Preview
     from .serve import serve as live
 
-    def write(pages: dict[str, str]) -> int:
-        with work_lock(root / "build"):
-            return write_docs(docs_dir(root, options), pages)
+    docs, preview = docs_dir(root, options), Preview(root, options)
 
-    live(root, port, lambda root: generate(root, options), write, docs_dir(root, options), options.engine)
+    def write(pages) -> int:
+        with work_lock(root / "build"):
+            return write_docs(docs, pages)
+
+    def first() -> int:
+        found = preview.first()
+        with work_lock(root / "build"):
+            write_all({docs / path: text for path, text in found})
+        return len(found)
+
+    live(root, port, lambda root: preview.pages(), write, docs, options.engine, first)
 
 
 def write_schema() -> Path:

@@ -110,9 +110,8 @@ def pages(catalog: Catalog, ix: Indexes) -> Iterator[tuple[str, str]]:
     common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
     for collection, section in SECTIONS.items():
         kind = collection[:-1]
-        entity_template = env.get_template(f"{kind}.md.j2")
         for entity in getattr(catalog, collection):
-            yield f"{section}/{entity.id}.md", entity_template.render(common, root="../", **{kind: entity})
+            yield entity_page(catalog, ix, collection, entity, common)
         yield f"{section}/index.md", env.get_template(f"{kind}_index.md.j2").render(common, root="../")
     for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering",
                  "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
@@ -120,3 +119,10 @@ def pages(catalog: Catalog, ix: Indexes) -> Iterator[tuple[str, str]]:
     yield from finder_files(catalog, ix).items()
     yield from search_files(catalog, ix).items()
     yield from liste_files(catalog, ix).items()
+
+
+def entity_page(catalog: Catalog, ix: Indexes, collection: str, entity, common: dict | None = None) -> tuple[str, str]:
+    """Return one entity's page as (path, Markdown)."""
+    common = common or {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
+    kind = collection[:-1]
+    return f"{SECTIONS[collection]}/{entity.id}.md", environment().get_template(f"{kind}.md.j2").render(common, root="../", **{kind: entity})

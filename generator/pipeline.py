@@ -43,7 +43,7 @@ def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE, cache: FileCa
 
 def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, str]:
     """Return every generated page and data file of the catalogue under root."""
-    return dict(pages(root, options, warn))
+    return {path: text if isinstance(text, str) else "".join(text) for path, text in pages(root, options, warn)}
 
 
 def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import fcntl
+import filecmp
 import gzip
 import itertools
 import logging
@@ -51,15 +52,15 @@ def check_output(out: Path, root: Path) -> Path:
     return target
 
 
-def write_docs(docs: Path, pages: Mapping[str, str] | Iterable[tuple[str, str]]) -> int:
-    """Make docs hold exactly the static assets and pages, a mapping or (path, text) pairs written as they come,
-    so a large site is never held whole; rewrite only changed files, all or none; return how many changed."""
+def write_docs(docs: Path, pages: Mapping[str, str] | Iterable[tuple[str, str | Iterable[str]]]) -> int:
+    """Make docs hold exactly the static assets and pages, a mapping or (path, text or pieces of text) pairs
+    written as they come, so a large site is never held whole; rewrite only changed files, all or none; return how many changed."""
     assets = ((f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(ASSETS.iterdir()))
     kept, changed = set(), 0
     with staged() as stage:
         for rel, text in itertools.chain(assets, pages.items() if isinstance(pages, Mapping) else pages):
             kept.add(rel)
-            if not holds(docs / rel, text):
+            if not isinstance(text, str) or not holds(docs / rel, text):
                 changed += stage(docs / rel, text)
     stale = sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in kept)
     for path in stale:
@@ -206,14 +207,23 @@ def staged():
     .tmp over its file, or, if it fails, remove them all: every file or none."""
     written: dict[Path, Path] = {}
 
-    def stage(path: Path, text: str) -> int:
+    def stage(path: Path, text: str | Iterable[str]) -> int:
+        """Stage text, or pieces of text (then kept only if they differ from the file): return 1 if staged."""
         tmp = written.setdefault(path, path.with_name(path.name + ".tmp"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
+            if isinstance(text, str):
+                tmp.write_text(text, encoding="utf-8")
+                return 1
+            with open(tmp, "w", encoding="utf-8") as file:
+                file.writelines(text)
+            if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+                del written[path]
+                tmp.unlink()
+                return 0
+            return 1
         except OSError as error:
             raise BuildError(f"could not write {path}: {error.strerror or error}; nothing was changed") from None
-        return 1
 
     try:
         yield stage

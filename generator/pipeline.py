@@ -96,8 +96,9 @@ def serve(root: Path, port: int, options: Options = Options()) -> None:
 
     def first() -> int:
         found = preview.first()
-        with work_lock(root / "build"):
-            write_all({docs / path: text for path, text in found})
+        if found:
+            with work_lock(root / "build"):
+                write_all({docs / path: text for path, text in found})
         return len(found)
 
     live(root, port, lambda root: preview.pages(), write, docs, options.engine, first)

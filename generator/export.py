@@ -1,6 +1,7 @@
 """Open data: the catalogue as files of the built site under data/ (linked from the page data/index.md).
 
-Input: a Catalog, its Indexes and the site's address (None: no absolute addresses). Output: {path: text}:
+Input: a Catalog, its Indexes and the site's address (None: no absolute addresses). Output: {path: text}
+(the largest text as an iterator of pieces):
 data/hsds/ (Open Referral HSDS 3.0: datapackage.json, one CSV per table, services.json, organizations.json),
 data/tilbud.csv (one row per offer, for Danish Excel) and data/tilbudskataloget.json with its JSON Schema.
 Pure and deterministic. CSV cells that a spreadsheet would run as a formula are neutralised; JSON keeps the text.
@@ -12,6 +13,7 @@ import copy
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 from . import hsds
 from .index import Indexes
@@ -28,12 +30,14 @@ class Danish(csv.excel):
     delimiter = ";"
 
 
-def export(catalog: Catalog, ix: Indexes, site_url: str | None = None) -> dict[str, str]:
-    """Return every data file of the site as {path: text}."""
+def export(catalog: Catalog, ix: Indexes, site_url: str | None = None) -> dict[str, str | Iterator[str]]:
+    """Return every data file of the site as {path: text}; the HSDS objects, the largest, as an iterator of
+    pieces of text, made only as they are written."""
     tables = hsds.Export(catalog, ix, site_url).tables()
-    files = {f"data/hsds/{resource['path']}": table_csv(resource, tables.get(resource["name"], [])) for resource in descriptor()["resources"]}
+    files: dict[str, str | Iterator[str]] = {
+        f"data/hsds/{resource['path']}": table_csv(resource, tables.get(resource["name"], [])) for resource in descriptor()["resources"]}
     files["data/hsds/datapackage.json"] = to_json(descriptor())
-    files.update({f"data/hsds/{name}.json": to_json(page(items)) for name, items in hsds.documents(tables).items()})
+    files.update({f"data/hsds/{name}.json": json_pieces(page(items)) for name, items in hsds.documents(tables).items()})
     files["data/tilbud.csv"] = offers_csv(catalog, ix, site_url)
     files["data/tilbudskataloget.json"] = to_json(catalog.model_dump(mode="json"))
     files["data/tilbudskataloget.schema.json"] = to_json(catalog_schema())
@@ -85,6 +89,12 @@ def page(items: list[dict]) -> dict:
 
 def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_pieces(data) -> Iterator[str]:
+    """Yield to_json(data) a piece at a time: json.dumps with indent joins the very same pieces."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    yield "\n"
 
 
 def catalog_schema() -> dict:

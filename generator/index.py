@@ -78,7 +78,7 @@ def build_indexes(catalog: Catalog) -> Indexes:
     offer_order = offer_sort(by_id)
     case_order = lambda c: (sort_key(by_id["providers"][c.provider].name), sort_key(c.person.name), c.id)
     offers_by_tg = group(catalog.offers, lambda o: [t.id for t in o.target_groups], offer_order)
-    related = {o.id: related_cases(o, catalog.cases, by_id, case_order) for o in catalog.offers}
+    related = related_cases(catalog.offers, catalog.cases, by_id, case_order)
     type_of = lambda c: by_id["offers"][c.offer].package_type if c.offer else None
     return Indexes(
         by_id=by_id,
@@ -123,10 +123,10 @@ def case_line(case: Case, by_id) -> tuple[str, str, str]:
 
 def related_by_type(offers, related, type_of, order) -> dict[str, tuple[Case, ...]]:
     """Map each package type to the cases related to its offers that are not of the type themselves."""
-    found: dict[str, set[Case]] = defaultdict(set)
+    found: dict[str, dict[str, Case]] = defaultdict(dict)
     for offer in offers:
-        found[offer.package_type] |= {c for c in related[offer.id] if type_of(c) != offer.package_type}
-    return {t: tuple(sorted(cases, key=order)) for t, cases in sorted(found.items()) if cases}
+        found[offer.package_type].update((c.id, c) for c in related[offer.id] if type_of(c) != offer.package_type)
+    return {t: tuple(sorted(cases.values(), key=order)) for t, cases in sorted(found.items()) if cases}
 
 
 def lower_first(name: str) -> str:
@@ -135,18 +135,35 @@ def lower_first(name: str) -> str:
     return name if any(c.isupper() for c in first[1:]) else name[:1].lower() + name[1:]
 
 
-def related_cases(offer: Offer, cases, by_id, order) -> tuple[Case, ...]:
-    """Return other offers' cases that share a target group with offer, and a method or the package type,
-    closest first: the most target groups and methods in common, then the same package type."""
-    groups, methods = {t.id for t in offer.target_groups}, set(offer.methods)
+def related_cases(offers, cases, by_id, order) -> dict[str, tuple[Case, ...]]:
+    """Map each offer to other offers' cases that share a target group with it, and a method or the package
+    type, closest first: the most target groups and methods in common, then the same package type.
 
-    def closeness(case: Case) -> int:
-        same_type = bool(case.offer) and by_id["offers"][case.offer].package_type == offer.package_type
-        shared_groups, shared_methods = len(groups & {t.id for t in case.target_groups}), len(methods & set(case.methods))
-        return shared_groups + shared_methods + same_type if shared_groups and (shared_methods or same_type) else 0
-
-    scored = ((closeness(c), c) for c in cases if c.offer != offer.id)
-    return tuple(c for score, c in sorted(((s, c) for s, c in scored if s), key=lambda sc: (-sc[0], order(sc[1]))))
+    Counted through indexes of the cases (by place in order) by target group, method and package type, so an
+    offer costs the cases it shares something with, not all cases.
+    """
+    ranked = sorted(cases, key=order)
+    by_group, by_method, by_type, by_offer = (defaultdict(list) for _ in range(4))
+    for n, case in enumerate(ranked):
+        for g in {t.id for t in case.target_groups}:
+            by_group[g].append(n)
+        for m in set(case.methods):
+            by_method[m].append(n)
+        if case.offer:
+            by_type[by_id["offers"][case.offer].package_type].append(n)
+            by_offer[case.offer].append(n)
+    related = {}
+    for offer in offers:
+        groups, methods = Counter(), Counter()
+        for g in {t.id for t in offer.target_groups}:
+            groups.update(by_group.get(g, ()))
+        for m in set(offer.methods):
+            methods.update(by_method.get(m, ()))
+        same, own = set(by_type.get(offer.package_type, ())), set(by_offer.get(offer.id, ()))
+        scored = sorted((-(shared + methods[n] + (n in same)), n) for n, shared in groups.items()
+                        if (n in methods or n in same) and n not in own)
+        related[offer.id] = tuple(ranked[n] for _, n in scored)
+    return related
 
 
 def offer_sort(by_id):
@@ -163,11 +180,11 @@ def offer_sort(by_id):
 
 def group(items, keys_of, order) -> dict:
     """Map each key to the items naming it, every list sorted by order, each item once per key."""
-    groups: dict = defaultdict(set)
+    groups: dict = defaultdict(dict)
     for item in items:
         for key in keys_of(item):
-            groups[key].add(item)
-    return {key: tuple(sorted(members, key=order)) for key, members in sorted(groups.items(), key=lambda kv: str(kv[0]))}
+            groups[key][item.id] = item  # by id: hashing a frozen model hashes every field in it
+    return {key: tuple(sorted(members.values(), key=order)) for key, members in sorted(groups.items(), key=lambda kv: str(kv[0]))}
 
 
 def count_per_group(offers_by_group, keys_of, entities) -> dict:

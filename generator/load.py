@@ -18,7 +18,7 @@ from pathlib import Path
 from .diagnostics import ContentError, Diagnostic, UsageError
 from .parse import MAX_DEPTH, LoadedFile, fail, format_loc, parse_yaml
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadedFile", "catalog_paths", "content_date", "format_loc", "load_catalog", "load_file", "read_catalog", "seed_lines", "seeds_folder"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "FileCache", "LoadedFile", "catalog_paths", "content_date", "format_loc", "load_catalog", "load_file", "read_catalog", "seed_lines", "seeds_folder"]
 
 MAX_BYTES = 5 * 1024 * 1024
 TOP_FILES = ("providers.yaml", "packages.yaml")
@@ -73,19 +73,56 @@ def load_catalog(root: Path) -> list[LoadedFile]:
     return loaded
 
 
-def read_catalog(root: Path) -> tuple[list[LoadedFile], list[Diagnostic]]:
-    """Return every catalogue file under root that could be read, and a diagnostic for each one that could not."""
+def read_catalog(root: Path, cache: FileCache | None = None) -> tuple[list[LoadedFile], list[Diagnostic]]:
+    """Return every catalogue file under root that could be read, and a diagnostic for each one that could not;
+    with a cache, read only the files that changed since it last read them."""
     if not any(os.path.lexists(root / name) for name in (*TOP_FILES, *FOLDERS)):
         raise UsageError(f"{root} holds no catalogue: none of {', '.join((*TOP_FILES, *FOLDERS))} is there "
                          "(name the catalogue's folder with --root)")
     paths, problems = find_files(root)
+    load = cache.load if cache is not None else load_file
     loaded = []
     for path in paths:
         try:
-            loaded.append(load_file(path, path.relative_to(root).as_posix(), root))
+            loaded.append(load(path, path.relative_to(root).as_posix(), root))
         except ContentError as error:
             problems.extend(error.diagnostics)
+    if cache is not None:
+        cache.keep({file.path for file in loaded})
     return loaded, problems
+
+
+class FileCache:
+    """The files a preview has read, each kept with the size, time and inode it had, so that the next
+    regeneration reads only the files saved since (and links, whose target may have moved, always)."""
+
+    def __init__(self):
+        self.files: dict[str, tuple[tuple, LoadedFile]] = {}
+        self.changed: list[LoadedFile] = []  # read again since the last call of take_changed
+
+    def load(self, path: Path, name: str, root: Path) -> LoadedFile:
+        try:
+            info = None if path.is_symlink() else os.stat(path)
+        except OSError:
+            info = None
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns) if info else None
+        known = self.files.get(name)
+        if stamp is not None and known is not None and known[0] == stamp:
+            return known[1]
+        self.files.pop(name, None)
+        loaded = load_file(path, name, root)
+        self.files[name] = (stamp, loaded)
+        self.changed.append(loaded)
+        return loaded
+
+    def keep(self, names: set[str]) -> None:
+        """Forget the files not among names (removed, or unreadable now)."""
+        self.files = {name: entry for name, entry in self.files.items() if name in names}
+
+    def take_changed(self) -> list[LoadedFile]:
+        """Return the files read again since the last call, and start a new list."""
+        changed, self.changed = self.changed, []
+        return changed
 
 
 def catalog_paths(root: Path) -> list[Path]:

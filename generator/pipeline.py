@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import model
 from .diagnostics import BuildError, ContentError, UsageError
 from .export import export
 from .index import build_indexes
-from .load import content_date, read_catalog, seed_lines, seeds_folder
+from .load import FileCache, content_date, read_catalog, seed_lines, seeds_folder
 from .options import Options
 from .progress import Progress
 from .dates import danish_date
-from .render import render
+from .render import pages as render_pages
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
-from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_docs, write_text
+from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_all, write_docs, write_text
 
 __all__ = ["BuildError", "ContentError", "build", "dist", "generate", "seeds_folder", "serve", "validate", "write_schema"]
 
 SCHEMA = CONFIG.parent / "schema" / "catalog.schema.json"
 
 
-def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Catalog:
+def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE, cache: FileCache | None = None) -> model.Catalog:
     """Load and validate the catalogue under root, reporting every problem of every file; pass each warning
-    (old reviews) to warn, if given."""
-    files, unread = read_catalog(root)
+    (old reviews) to warn, if given. With a cache, read only the files that changed since it last read them."""
+    files, unread = read_catalog(root, cache)
     if unread:
         try:  # the files that could be read are checked too, all but their references: an unread file may define them
             validate_files(files, seed_lines(root), references=False)
@@ -42,9 +43,19 @@ def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Cata
 
 def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, str]:
     """Return every generated page and data file of the catalogue under root."""
+    return {path: text if isinstance(text, str) else "".join(text) for path, text in pages(root, options, warn)}
+
+
+def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:
+    """Validate the catalogue under root now, then return an iterator that renders each page and data file as (path, text)."""
     catalog = validate(root, warn, options.review_age)
-    indexes = build_indexes(catalog)
-    return {**render(catalog, indexes), **export(catalog, indexes, options.data_url)}
+    return site_files(catalog, build_indexes(catalog), options)
+
+
+def site_files(catalog: model.Catalog, indexes, options: Options) -> Iterator[tuple[str, str]]:
+    """Yield every page and data file of the site as (path, text), one at a time."""
+    yield from render_pages(catalog, indexes)
+    yield from export(catalog, indexes, options.data_url).items()
 
 
 def docs_dir(root: Path, options: Options) -> Path:
@@ -56,13 +67,14 @@ def build(root: Path, out: Path | None = None, options: Options = Options(), war
     out = check_output(out or root / ("site-offline" if options.offline else "site"), root)
     progress = Progress(options.progress)
     try:
-        progress.show("Reading, checking and rendering the catalogue")
-        pages = generate(root, options, warn and (lambda text: (progress.close(), warn(text))))
-        progress.show("Writing pages")
-        docs, total = docs_dir(root, options), sum(path.endswith(".md") for path in pages)
+        progress.show("Reading and checking the catalogue")
+        files = pages(root, options, warn and (lambda text: (progress.close(), warn(text))))
+        docs = docs_dir(root, options)
         with work_lock(root / "build", lambda: progress.show("Waiting for another build of this catalogue to finish")):
-            write_docs(docs, pages)
-            del pages  # MkDocs reads them from disk; holding them here too would only add to its peak memory
+            progress.show("Rendering and writing pages")
+            write_docs(docs, files)  # rendered one by one as they are written: the whole site is never in memory
+            del files
+            total = sum(1 for _ in docs.rglob("*.md"))
             extra = {"content_date": danish_date(content_date(root, options.latest_content))}
             with progress.mkdocs(total, options.engine):
                 return build_site(docs, out, options, extra)
@@ -71,14 +83,25 @@ def build(root: Path, out: Path | None = None, options: Options = Options(), war
 
 
 def serve(root: Path, port: int, options: Options = Options()) -> None:
-    """Serve a live preview that regenerates pages whenever the YAML or templates change."""
+    """Serve a live preview that regenerates pages whenever the YAML or templates change; the pages of an
+    edited entity first, then the whole site."""
+    from .preview import Preview
     from .serve import serve as live
 
-    def write(pages: dict[str, str]) -> int:
-        with work_lock(root / "build"):
-            return write_docs(docs_dir(root, options), pages)
+    docs, preview = docs_dir(root, options), Preview(root, options)
 
-    live(root, port, lambda root: generate(root, options), write, docs_dir(root, options), options.engine)
+    def write(pages) -> int:
+        with work_lock(root / "build"):
+            return write_docs(docs, pages)
+
+    def first() -> int:
+        found = preview.first()
+        if found:
+            with work_lock(root / "build"):
+                write_all({docs / path: text for path, text in found})
+        return len(found)
+
+    live(root, port, lambda root: preview.pages(), write, docs, options.engine, first)
 
 
 def write_schema() -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -100,19 +101,28 @@ def environment() -> jinja2.Environment:
 
 def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
     """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste."""
+    return dict(pages(catalog, ix))
+
+
+def pages(catalog: Catalog, ix: Indexes) -> Iterator[tuple[str, str]]:
+    """Yield what render returns as (path, text), one page at a time, so a large site is never held whole."""
     env = environment()
     common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
-    pages: dict[str, str] = {}
     for collection, section in SECTIONS.items():
         kind = collection[:-1]
-        entity_template = env.get_template(f"{kind}.md.j2")
         for entity in getattr(catalog, collection):
-            pages[f"{section}/{entity.id}.md"] = entity_template.render(common, root="../", **{kind: entity})
-        pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
+            yield entity_page(catalog, ix, collection, entity, common)
+        yield f"{section}/index.md", env.get_template(f"{kind}_index.md.j2").render(common, root="../")
     for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering",
                  "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
-        pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
-    pages.update(finder_files(catalog, ix))
-    pages.update(search_files(catalog, ix))
-    pages.update(liste_files(catalog, ix))
-    return pages
+        yield f"{name}.md", env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
+    yield from finder_files(catalog, ix).items()
+    yield from search_files(catalog, ix).items()
+    yield from liste_files(catalog, ix).items()
+
+
+def entity_page(catalog: Catalog, ix: Indexes, collection: str, entity, common: dict | None = None) -> tuple[str, str]:
+    """Return one entity's page as (path, Markdown)."""
+    common = common or {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
+    kind = collection[:-1]
+    return f"{SECTIONS[collection]}/{entity.id}.md", environment().get_template(f"{kind}.md.j2").render(common, root="../", **{kind: entity})

@@ -66,9 +66,12 @@ def check_port(port: int) -> None:
                              "choose another port with --port)") from None
 
 
-def regenerate(root: Path, generate, write, has_pages: bool) -> None:
-    """Regenerate the pages; print what changed, or every error and what the preview shows meanwhile."""
+def regenerate(root: Path, generate, write, has_pages: bool, first=lambda: 0) -> None:
+    """Write the edited entities' pages (first), then regenerate the pages; print what changed, or every error
+    and what the preview shows meanwhile."""
     try:
+        if first():
+            print("Showing the edited page first; regenerating the rest.", file=sys.stderr)
         changed = write(generate(root))
         print(f"Regenerated: {changed} file(s) changed.", file=sys.stderr)
         return
@@ -85,15 +88,16 @@ def regenerate(root: Path, generate, write, has_pages: bool) -> None:
     print(summary(diagnostics).replace("nothing was written", shows) if diagnostics else f"{shows[0].upper()}{shows[1:]}.", file=sys.stderr)
 
 
-def serve(root: Path, port: int, generate, write, docs: Path, builder: str = "mkdocs") -> None:
-    """Generate once, then serve on 127.0.0.1:port with builder (MkDocs or ProperDocs) and regenerate on every change under root."""
+def serve(root: Path, port: int, generate, write, docs: Path, builder: str = "mkdocs", first=lambda: 0) -> None:
+    """Generate once, then serve on 127.0.0.1:port with builder (MkDocs or ProperDocs) and regenerate on every change
+    under root, after first() has written the pages of what was edited."""
     check_port(port)
     if not (docs / "index.md").is_file():
         write(generate(root))  # no earlier pages to show: an error here stops the preview
     else:
         regenerate(root, generate, write, has_pages=True)
     observer = Observer()
-    handler = Regenerate(lambda: regenerate(root, generate, write, has_pages=True))
+    handler = Regenerate(lambda: regenerate(root, generate, write, has_pages=True, first=first))
     for folder in (root / "content", root / "cases", TEMPLATES, TEMPLATES.parent / "assets"):
         if folder.is_dir():
             observer.schedule(handler, str(folder), recursive=True)

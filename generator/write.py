@@ -1,6 +1,7 @@
 """Stage 5: the only module that writes: generated pages to the docs folder, then the site via MkDocs.
 
-Input: {path: text} pages and build options. Output: files on disk. Pages are written all or none.
+Input: (path, text) pages, as they are rendered, and build options. Output: files on disk. Pages are
+written all or none, and only those that changed.
 The site is built into a staging folder beside the output and swapped in only when MkDocs
 succeeds, so a failed build leaves the old site. A build replaces only a folder that a build
 made (it holds MARKER), an empty one, or none; a staging folder left by a killed build is removed by
@@ -12,12 +13,15 @@ from __future__ import annotations
 import calendar
 import contextlib
 import fcntl
+import filecmp
 import gzip
+import itertools
 import logging
 import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import engine
@@ -48,19 +52,28 @@ def check_output(out: Path, root: Path) -> Path:
     return target
 
 
-def write_docs(docs: Path, pages: dict[str, str]) -> int:
-    """Make docs hold exactly pages and the static assets; rewrite only changed files; return how many changed."""
-    files = {**{f"assets/{p.name}": p.read_text(encoding="utf-8") for p in sorted(ASSETS.iterdir())}, **pages}
-    changed = {docs / rel: text for rel, text in files.items() if not holds(docs / rel, text)}
-    write_all(changed)
-    stale = sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in files)
+def write_docs(docs: Path, pages: Mapping[str, str] | Iterable[tuple[str, str | Iterable[str]]]) -> int:
+    """Make docs hold exactly the static assets and pages, a mapping or (path, text or pieces of text) pairs
+    written as they come, so a large site is never held whole; rewrite only changed files, all or none; return how many changed."""
+    assets = ((f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(ASSETS.iterdir()))
+    kept, changed = set(), 0
+    with staged() as stage:
+        for rel, text in itertools.chain(assets, pages.items() if isinstance(pages, Mapping) else pages):
+            kept.add(rel)
+            if not isinstance(text, str) or not holds(docs / rel, text):
+                changed += stage(docs / rel, text)
+    stale = sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in kept)
     for path in stale:
         path.unlink()
-    return len(changed) + len(stale)
+    return changed + len(stale)
 
 
 def holds(path: Path, text: str) -> bool:
-    return path.is_file() and path.read_text(encoding="utf-8") == text
+    """Return whether path holds text already (read only when its size says it may)."""
+    try:
+        return path.stat().st_size == len(data := text.encode("utf-8")) and path.read_bytes() == data
+    except FileNotFoundError:
+        return False
 
 
 @contextlib.contextmanager
@@ -183,17 +196,42 @@ def write_text(path: Path, text: str) -> None:
 
 def write_all(files: dict[Path, str]) -> None:
     """Write every file or none: each into a .tmp beside it, renamed only once all are written."""
-    written: list[Path] = []
-    try:
+    with staged() as stage:
         for path, text in files.items():
+            stage(path, text)
+
+
+@contextlib.contextmanager
+def staged():
+    """Yield stage(path, text), which writes text into a .tmp beside path; when the block ends, rename every
+    .tmp over its file, or, if it fails, remove them all: every file or none."""
+    written: dict[Path, Path] = {}
+
+    def stage(path: Path, text: str | Iterable[str]) -> int:
+        """Stage text, or pieces of text (then kept only if they differ from the file): return 1 if staged."""
+        tmp = written.setdefault(path, path.with_name(path.name + ".tmp"))
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            written.append(path.with_name(path.name + ".tmp"))
-            written[-1].write_text(text, encoding="utf-8")
-    except OSError as error:
-        for tmp in written:
+            if isinstance(text, str):
+                tmp.write_text(text, encoding="utf-8")
+                return 1
+            with open(tmp, "w", encoding="utf-8") as file:
+                file.writelines(text)
+            if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+                del written[path]
+                tmp.unlink()
+                return 0
+            return 1
+        except OSError as error:
+            raise BuildError(f"could not write {path}: {error.strerror or error}; nothing was changed") from None
+
+    try:
+        yield stage
+    except BaseException:
+        for tmp in written.values():
             tmp.unlink(missing_ok=True)
-        raise BuildError(f"could not write {path}: {error.strerror or error}; nothing was changed") from None
-    for path, tmp in zip(files, written):
+        raise
+    for path, tmp in written.items():
         tmp.replace(path)
 
 

@@ -44,7 +44,7 @@ def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, s
     """Return every generated page and data file of the catalogue under root."""
     catalog = validate(root, warn, options.review_age)
     indexes = build_indexes(catalog)
-    return {**render(catalog, indexes), **export(catalog, indexes, options.data_url)}
+    return {**render(catalog, indexes, options.offline), **export(catalog, indexes, options.data_url)}
 
 
 def docs_dir(root: Path, options: Options) -> Path:

@@ -20,10 +20,11 @@ from .dates import danish_date, period_text
 from .export import OFFER_COLUMNS
 from .finder import finder_files
 from .hsds import NAMESPACE, table_counts
-from .index import Indexes, letters, sort_key
+from .index import Indexes, letters, lower_first, sort_key
 from .liste import bucket_count, liste_files
 from .model import SECTIONS, Catalog
 from .search import search_files
+from .urls import Links
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -78,6 +79,7 @@ def environment() -> jinja2.Environment:
     env.filters["lines"] = lambda text: text.replace("-", "–")
     env.filters["danish_date"] = danish_date
     env.filters["period"] = period_text
+    env.filters["lower_first"] = lower_first
     env.globals.update(
         RELATED_SHOWN=3,  # related cases listed before the rest are folded away under 'Vis N flere'
         SECTIONS=SECTIONS,
@@ -98,20 +100,30 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
-    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste."""
+def render(catalog: Catalog, ix: Indexes, offline: bool = False) -> dict[str, str]:
+    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste.
+
+    offline: the file-share build, whose pages are page.html files; lists written as HTML link to them.
+    """
     env = environment()
     common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
     pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **values) -> None:
+        values.update(page=path, root="../" * path.count("/"), link=Links(path, offline))
+        pages[path] = env.get_template(template).render(common, **values)
+
     for collection, section in SECTIONS.items():
         kind = collection[:-1]
-        entity_template = env.get_template(f"{kind}.md.j2")
         for entity in getattr(catalog, collection):
-            pages[f"{section}/{entity.id}.md"] = entity_template.render(common, root="../", **{kind: entity})
-        pages[f"{section}/index.md"] = env.get_template(f"{kind}_index.md.j2").render(common, root="../")
+            page(f"{section}/{entity.id}.md", f"{kind}.md.j2", **{kind: entity})
+        page(f"{section}/index.md", f"{kind}_index.md.j2")
     for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering",
                  "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
-        pages[f"{name}.md"] = env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
+        page(f"{name}.md", f"{name.replace('/', '_')}.md.j2")
+    for listing in ix.listings.values():
+        for part in listing.parts[1:]:
+            page(listing.path(part), "part.md.j2", listing=listing, part=part)
     pages.update(finder_files(catalog, ix))
     pages.update(search_files(catalog, ix))
     pages.update(liste_files(catalog, ix))

@@ -43,7 +43,7 @@ def validate(root: Path, warn=None, review_age: int = DEFAULT_AGE) -> model.Cata
 def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, str]:
     """Return every generated page and data file of the catalogue under root."""
     catalog = validate(root, warn, options.review_age)
-    indexes = build_indexes(catalog)
+    indexes = build_indexes(catalog, options.limits)
     return {**render(catalog, indexes, options.offline), **export(catalog, indexes, options.data_url)}
 
 

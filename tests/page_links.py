@@ -38,3 +38,14 @@ def targets(page: str, text: str, pages, offline: bool = False) -> set[str]:
         url = "" if url in ("./", ".") else url
         found.add(urls.get(url, url if posixpath.splitext(url)[1] not in ("", ".html") else f"?{href} ({url})"))
     return found
+
+
+def site_links(site, page) -> set:
+    """Return the files of a built site that its HTML page links to (a folder as its index.html), missing ones too."""
+    found = set()
+    for href in re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
+        href = re.split(r"[?#]", href)[0]
+        if href and ":" not in href:
+            target = (page.parent / href).resolve()
+            found.add(target / "index.html" if target.is_dir() else target)
+    return found

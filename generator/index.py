@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from .listings import Limits, build_listings
 from .model import SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, PackageTypeKind, TargetGroup
-from .parts import Listing, letter, sort_key
+from .parts import Listing, sort_key
 
-__all__ = ["Indexes", "Limits", "Term", "build_indexes", "letters", "lower_first", "page_title", "sort_key"]
+__all__ = ["Indexes", "Limits", "Term", "build_indexes", "lower_first", "page_title", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,6 @@ class Term:
     section: str
     id: str
     name: str
-
-    @property
-    def letter(self) -> str:
-        return letter(self.term)
 
 
 @dataclass(frozen=True)
@@ -255,14 +251,6 @@ def build_terms(catalog: Catalog) -> tuple[Term, ...]:
 def term_order(term: Term) -> tuple[str, str, str, str]:
     """Order A–Z terms the Danish way; ties ('Integro/Cortex', 'Integro/cortex') by exact spelling."""
     return (sort_key(term.term), term.section, term.id, term.term)
-
-
-def letters(terms: tuple[Term, ...]) -> tuple[tuple[str, tuple[Term, ...]], ...]:
-    """Group A–Z terms by first letter, keeping their Danish order."""
-    groups: dict[str, list[Term]] = {}
-    for term in terms:
-        groups.setdefault(term.letter, []).append(term)
-    return tuple((letter, tuple(group)) for letter, group in groups.items())
 
 
 def build_citations(catalog: Catalog, by_id) -> dict[str, tuple[tuple[str, str, str], ...]]:

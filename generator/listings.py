@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Catalog, Outcome, PackageTypeKind
-from .parts import Listing, by_letter, letter, sort_key, split
+from .model import SECTIONS, Catalog, Outcome, PackageTypeKind
+from .parts import Listing, by_letter, sort_key, split
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,10 @@ class MatrixRow:
 def build_listings(catalog: Catalog, ix, limits: Limits) -> dict[tuple[str, str], Listing]:
     """Return every list that grows with the catalogue, keyed by (page, list name)."""
     found = [*site_lists(catalog, ix, limits), *matrix_lists(catalog, ix, limits)]
-    for section, builder in (("pakketyper", type_lists), ("maalgrupper", group_lists), ("metoder", method_lists),
-                             ("udbydere", provider_lists), ("kilder", source_lists)):
-        collection = {"pakketyper": "package_types", "maalgrupper": "target_groups", "metoder": "methods",
-                      "udbydere": "providers", "kilder": "sources"}[section]
+    for collection, builder in (("package_types", type_lists), ("target_groups", group_lists), ("methods", method_lists),
+                                ("providers", provider_lists), ("sources", source_lists)):
         for entity in getattr(catalog, collection):
-            found += builder(f"{section}/{entity.id}.md", entity, ix, limits)
+            found += builder(f"{SECTIONS[collection]}/{entity.id}.md", entity, ix, limits)
     return {(listing.page, key): listing for key, listing in found}
 
 
@@ -121,4 +119,4 @@ def source_lists(page: str, source, ix, limits: Limits) -> list:
     return [("sider", split(page, (source.title, "sider", "cited"), [("", cited)], limits.links))]
 
 
-__all__ = ["Limits", "MatrixRow", "build_listings", "letter"]
+__all__ = ["Limits", "MatrixRow", "build_listings"]

@@ -77,6 +77,11 @@ class Listing:
         """Return the Markdown path of part: the page itself for the first, else a page in the folder named like it."""
         return self.page if not part.slug else f"{self.page.removesuffix('.md')}/{self.prefix}{part.slug}.md"
 
+    def heading(self, part: Part) -> str:
+        """Return the heading of a part's own page, e.g. 'Autisme: cases (201–400)' or 'Alle tilbud (Jobpakke)'."""
+        name = self.title if self.noun.lower() in self.title.lower() else f"{self.title}: {self.noun}"
+        return f"{name} ({part.label})"
+
     def where(self, key: str) -> str:
         """Return the Markdown path of the part that holds the group key (the list's page if none does)."""
         return next((self.path(p) for p in self.parts if any(g.key == key for g in p.groups)), self.page)

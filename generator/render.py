@@ -20,7 +20,7 @@ from .dates import danish_date, period_text
 from .export import OFFER_COLUMNS
 from .finder import finder_files
 from .hsds import NAMESPACE, table_counts
-from .index import Indexes, letters, lower_first, sort_key
+from .index import Indexes, lower_first, sort_key
 from .liste import bucket_count, liste_files
 from .model import SECTIONS, Catalog
 from .search import search_files
@@ -83,7 +83,6 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         RELATED_SHOWN=3,  # related cases listed before the rest are folded away under 'Vis N flere'
         SECTIONS=SECTIONS,
-        letters=letters,
         PROVIDER_KIND_LABELS=model.labels(model.ProviderKind),  # the names templates use; member.label is the same
         CATEGORY_LABELS=model.labels(model.TargetGroupCategory),
         METHOD_KIND_LABELS=model.labels(model.MethodKind),

@@ -17,9 +17,11 @@ from .parts import Listing, by_letter, sort_key, split
 class Limits:
     """The most items one page shows of a list, by how much room an item takes (tests lower them)."""
 
-    links: int = 1000  # one-line links: offers, terms of the A–Å register, pages citing a source
-    cases: int = 200  # a case in one line: situation → what was done → outcome
+    terms: int = 1000  # a name or synonym of the A–Å register (alone on its page)
+    links: int = 600  # one-line links: offers, providers, pages citing a source
+    cases: int = 100  # a case in one line: situation → what was done → outcome
     rows: int = 100  # a table row full of links: a package type's offers, a provider in the matrix
+    cell: int = 10  # offers named in one cell of the matrix; the provider's page lists the rest
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,13 @@ class MatrixRow:
     """A provider of standard packages in the matrix: its offers of each standard type, and its others."""
 
     provider: object
-    cells: tuple[tuple, ...]
-    others: tuple
+    cells: tuple[tuple[tuple, int], ...]  # for each standard type: (its offers shown, how many more)
+    others: tuple[tuple, int]  # offers of other types: (shown, how many more)
+
+
+def shown(offers, limit: int) -> tuple[tuple, int]:
+    """Return the first limit offers and how many more there are."""
+    return tuple(offers[:limit]), max(0, len(offers) - limit)
 
 
 def build_listings(catalog: Catalog, ix, limits: Limits) -> dict[tuple[str, str], Listing]:
@@ -57,7 +64,7 @@ def site_lists(catalog: Catalog, ix, limits: Limits) -> list:
     outcomes = [(o.label, ix.cases_by_outcome.get(o, ()), o.value) for o in Outcome]
     return [
         ("tilbud", split("tilbud/index.md", ("Alle tilbud", "tilbud", "offers"), offers, limits.links)),
-        ("ord", split("oversigt/a-z.md", ("A–Å-register", "ord", "terms"), by_letter(ix.terms, lambda t: t.term), limits.links)),
+        ("ord", split("oversigt/a-z.md", ("A–Å-register", "ord", "terms"), by_letter(ix.terms, lambda t: t.term), limits.terms)),
         ("udbydere", split("udbydere/index.md", ("Udbydere", "udbydere", "providers"), by_letter(providers, lambda p: p.name, limits.links), limits.links)),
         ("cases", split("cases/index.md", ("Cases", "cases", "cases"), outcomes, limits.cases)),
     ]
@@ -71,9 +78,9 @@ def matrix_lists(catalog: Catalog, ix, limits: Limits) -> list:
     rows = []
     for p in (p for p in providers if p.id in ix.standard_providers):
         offers = ix.offers_by_provider[p.id]
-        cells = tuple(tuple(o for o in offers if o.package_type == t.id) for t in types)
-        rows.append(MatrixRow(p, cells, tuple(o for o in offers if o.package_type not in ids)))
-    others = [(p, ix.offers_by_provider[p.id]) for p in providers if p.id not in ix.standard_providers]
+        cells = tuple(shown([o for o in offers if o.package_type == t.id], limits.cell) for t in types)
+        rows.append(MatrixRow(p, cells, shown([o for o in offers if o.package_type not in ids], limits.cell)))
+    others = [(p, *shown(ix.offers_by_provider[p.id], limits.cell)) for p in providers if p.id not in ix.standard_providers]
     page, title = "oversigt/matrix.md", "Udbydere og pakketyper"
     return [
         ("matrix", split(page, (title, "udbydere", "matrix"), by_letter(rows, lambda r: r.provider.name, limits.rows), limits.rows, columns=types)),

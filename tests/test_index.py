@@ -113,7 +113,7 @@ def test_every_entity_page_is_linked_from_another_page(catalog):
             assert any(path in links[other] for other in pages if other != path), path
 
 
-SMALL = Limits(links=2, cases=2, rows=2)  # so that hypothesis' small catalogues have lists in parts
+SMALL = Limits(terms=2, links=2, cases=2, rows=2)  # so that hypothesis' small catalogues have lists in parts
 
 
 def reachable(links: dict[str, set[str]], page: str) -> set[str]:

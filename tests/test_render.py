@@ -90,7 +90,7 @@ def test_hostile_text_in_an_html_list_stays_text():
     catalog = catalog.model_copy(update={"offers": offers, "providers": providers})
     from generator.render import render
 
-    pages = render(catalog, build_indexes(catalog, Limits(links=1, cases=1, rows=1)))
+    pages = render(catalog, build_indexes(catalog, Limits(terms=1, links=1, cases=1, rows=1, cell=1)))
     for path, text in pages.items():
         assert "<img" not in text and 'onmouseover="' not in text, path
     escaped = "&#60;img src&#61;x onerror&#61;alert(1)&#62;&#34;&#39; onmouseover&#61;&#34;alert(2)"

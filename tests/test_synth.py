@@ -42,7 +42,7 @@ def test_lists_in_parts_lose_nothing_and_every_link_of_the_site_resolves(tmp_pat
     that names it, through its parts, and every link of the built site (MkDocs checks only the Markdown ones) leads
     to a file."""
     synth.write_catalogue(tmp_path / "synth", synth.catalogue(60))
-    options = Options(offline=offline, limits=Limits(links=6, cases=3, rows=4), quiet=True)
+    options = Options(offline=offline, limits=Limits(terms=20, links=6, cases=3, rows=4, cell=2), quiet=True)
     site = build(tmp_path / "synth", tmp_path / "site", options)
     links = {p: site_links(site, p) for p in site.rglob("*.html") if p.name != "404.html"}
     assert sorted(f"{p.relative_to(site)} -> {t}" for p, found in links.items() for t in found if not t.is_file()) == []

@@ -9,16 +9,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .listings import Limits, build_listings
 from .model import SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, PackageTypeKind, TargetGroup
+from .parts import Listing, sort_key
 
-DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "u"})
-
-
-def sort_key(text: str) -> str:
-    """Sort Danish text as a Dane expects: æ, ø, å after z."""
-    return text.lower().translate(DANISH)
+__all__ = ["Indexes", "Limits", "Term", "build_indexes", "lower_first", "page_title", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -29,11 +26,6 @@ class Term:
     section: str
     id: str
     name: str
-
-    @property
-    def letter(self) -> str:
-        first = self.term[:1].upper()
-        return first if first.isalpha() else "0–9"
 
 
 @dataclass(frozen=True)
@@ -58,6 +50,17 @@ class Indexes:
     related_cases_by_offer: dict[str, tuple[Case, ...]]  # other offers' cases: same target group, and method or type
     cases_by_package_type: dict[str, tuple[Case, ...]]
     related_cases_by_package_type: dict[str, tuple[Case, ...]]  # related to its offers, not of the type itself
+    home_groups: tuple[TargetGroup, ...]  # the groups the home page names as examples: those with most offers
+    listings: dict[tuple[str, str], Listing] | None = None  # (page, list name) → the list, whole or in parts
+
+    def listing(self, page: str, name: str) -> Listing:
+        """Return the list name of page (e.g. 'maalgrupper/autisme.md', 'tilbud'), whole or in parts."""
+        return self.listings[page, name]
+
+    def related_cases(self, offer: Offer) -> tuple[tuple[Case, ...], int]:
+        """Return the cases most like offer's that its page shows, and how many more there are."""
+        cases = self.related_cases_by_offer[offer.id]
+        return cases[:RELATED_LIMIT], max(0, len(cases) - RELATED_LIMIT)
 
     def offer_title(self, offer: Offer) -> str:
         """Return an offer's title: what it is called, then its provider, e.g. 'Mentorpakke – HKI'."""
@@ -72,8 +75,13 @@ class Indexes:
         return offer_name(offer, self.by_id)
 
 
-def build_indexes(catalog: Catalog) -> Indexes:
-    """Return every cross-index of catalog."""
+def build_indexes(catalog: Catalog, limits: Limits = Limits()) -> Indexes:
+    """Return every cross-index of catalog, its long lists split into parts of at most limits' items."""
+    ix = cross_indexes(catalog)
+    return replace(ix, listings=build_listings(catalog, ix, limits))
+
+
+def cross_indexes(catalog: Catalog) -> Indexes:
     by_id = {name: {e.id: e for e in getattr(catalog, name)} for name in Catalog.model_fields}
     offer_order = offer_sort(by_id)
     case_order = lambda c: (sort_key(by_id["providers"][c.provider].name), sort_key(c.person.name), c.id)
@@ -106,6 +114,7 @@ def build_indexes(catalog: Catalog) -> Indexes:
         related_cases_by_offer=related,
         cases_by_package_type=group(catalog.cases, lambda c: [type_of(c)] if c.offer else [], case_order),
         related_cases_by_package_type=related_by_type(catalog.offers, related, type_of, case_order),
+        home_groups=tuple(sorted(catalog.target_groups, key=lambda g: (-len(offers_by_tg.get(g.id, ())), sort_key(g.name), g.id))[:6]),
     )
 
 
@@ -206,6 +215,8 @@ def recurring(counts: tuple, offers: int) -> tuple[tuple, int]:
     return (again, len(counts) - len(again)) if again else (counts, 0)
 
 
+# An offer's page lists at most this many related cases; the rest are on the pages of its target groups.
+RELATED_LIMIT = 25
 # A group is related to another when they are named together by at least this many offers and cases.
 RELATED_MIN_SHARED = 2
 RELATED_MAX = 6
@@ -257,14 +268,6 @@ def build_terms(catalog: Catalog) -> tuple[Term, ...]:
 def term_order(term: Term) -> tuple[str, str, str, str]:
     """Order A–Z terms the Danish way; ties ('Integro/Cortex', 'Integro/cortex') by exact spelling."""
     return (sort_key(term.term), term.section, term.id, term.term)
-
-
-def letters(terms: tuple[Term, ...]) -> tuple[tuple[str, tuple[Term, ...]], ...]:
-    """Group A–Z terms by first letter, keeping their Danish order."""
-    groups: dict[str, list[Term]] = {}
-    for term in terms:
-        groups.setdefault(term.letter, []).append(term)
-    return tuple((letter, tuple(group)) for letter, group in groups.items())
 
 
 def build_citations(catalog: Catalog, by_id) -> dict[str, tuple[tuple[str, str, str], ...]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .diagnostics import BuildError
 from .engine import ENGINES
+from .listings import Limits
 from .review import DEFAULT_AGE
 
 LAST_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC, the last second a date can hold
@@ -26,6 +27,7 @@ class Options:
     review_age: int = DEFAULT_AGE  # days after which a 'reviewed' date gets a warning
     quiet: bool = False  # print nothing but errors and warnings
     progress: bool = False  # show the stage and MkDocs' pages done on a terminal
+    limits: Limits = Limits()  # the most items a page shows of a long list (tests lower them to see lists in parts)
 
     @property
     def data_url(self) -> str | None:

@@ -49,12 +49,12 @@ def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, s
 def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:
     """Validate the catalogue under root now, then return an iterator that renders each page and data file as (path, text)."""
     catalog = validate(root, warn, options.review_age)
-    return site_files(catalog, build_indexes(catalog), options)
+    return site_files(catalog, build_indexes(catalog, options.limits), options)
 
 
 def site_files(catalog: model.Catalog, indexes, options: Options) -> Iterator[tuple[str, str]]:
     """Yield every page and data file of the site as (path, text), one at a time."""
-    yield from render_pages(catalog, indexes)
+    yield from render_pages(catalog, indexes, options.offline)
     yield from export(catalog, indexes, options.data_url).items()
 
 

@@ -34,7 +34,7 @@ class Preview:
         """Validate the catalogue now (reading only the files that changed), then return its pages as pipeline.pages."""
         catalog = pipeline.validate(self.root, review_age=self.options.review_age, cache=self.cache)
         self.cache.take_changed()
-        self.catalog, self.ix = catalog, build_indexes(catalog)
+        self.catalog, self.ix = catalog, build_indexes(catalog, self.options.limits)
         return pipeline.site_files(catalog, self.ix, self.options)
 
     def first(self) -> list[tuple[str, str]]:
@@ -61,6 +61,6 @@ class Preview:
 
     def render(self, ix: Indexes, collection: str, entity) -> tuple[str, str] | None:
         try:
-            return entity_page(self.catalog, ix, collection, entity)
+            return entity_page(self.catalog, ix, collection, entity, self.options.offline)
         except Exception:  # noqa: BLE001 - an edit the last indexes cannot show (a new reference); the whole regeneration follows
             return None

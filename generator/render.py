@@ -21,10 +21,11 @@ from .dates import danish_date, period_text
 from .export import OFFER_COLUMNS
 from .finder import finder_files
 from .hsds import NAMESPACE, table_counts
-from .index import Indexes, letters, sort_key
+from .index import Indexes, lower_first, sort_key
 from .liste import bucket_count, liste_files
 from .model import SECTIONS, Catalog
 from .search import search_files
+from .urls import Links
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -79,10 +80,10 @@ def environment() -> jinja2.Environment:
     env.filters["lines"] = lambda text: text.replace("-", "–")
     env.filters["danish_date"] = danish_date
     env.filters["period"] = period_text
+    env.filters["lower_first"] = lower_first
     env.globals.update(
         RELATED_SHOWN=3,  # related cases listed before the rest are folded away under 'Vis N flere'
         SECTIONS=SECTIONS,
-        letters=letters,
         PROVIDER_KIND_LABELS=model.labels(model.ProviderKind),  # the names templates use; member.label is the same
         CATEGORY_LABELS=model.labels(model.TargetGroupCategory),
         METHOD_KIND_LABELS=model.labels(model.MethodKind),
@@ -99,30 +100,41 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(catalog: Catalog, ix: Indexes) -> dict[str, str]:
-    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste."""
-    return dict(pages(catalog, ix))
+def render(catalog: Catalog, ix: Indexes, offline: bool = False) -> dict[str, str]:
+    """Return every page of the site as {path: Markdown}, plus the data scripts of the finder, search and Min liste.
+
+    offline: the file-share build, whose pages are page.html files; lists written as HTML link to them.
+    """
+    return dict(pages(catalog, ix, offline))
 
 
-def pages(catalog: Catalog, ix: Indexes) -> Iterator[tuple[str, str]]:
+def pages(catalog: Catalog, ix: Indexes, offline: bool = False) -> Iterator[tuple[str, str]]:
     """Yield what render returns as (path, text), one page at a time, so a large site is never held whole."""
-    env = environment()
     common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
     for collection, section in SECTIONS.items():
         kind = collection[:-1]
         for entity in getattr(catalog, collection):
-            yield entity_page(catalog, ix, collection, entity, common)
-        yield f"{section}/index.md", env.get_template(f"{kind}_index.md.j2").render(common, root="../")
+            yield entity_page(catalog, ix, collection, entity, offline, common)
+        yield page(f"{section}/index.md", f"{kind}_index.md.j2", common, offline)
     for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering",
                  "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
-        yield f"{name}.md", env.get_template(f"{name.replace('/', '_')}.md.j2").render(common, root="../" * name.count("/"))
+        yield page(f"{name}.md", f"{name.replace('/', '_')}.md.j2", common, offline)
+    for listing in ix.listings.values():
+        for part in listing.parts[1:]:
+            yield page(listing.path(part), "part.md.j2", common, offline, listing=listing, part=part)
     yield from finder_files(catalog, ix).items()
     yield from search_files(catalog, ix).items()
     yield from liste_files(catalog, ix).items()
 
 
-def entity_page(catalog: Catalog, ix: Indexes, collection: str, entity, common: dict | None = None) -> tuple[str, str]:
+def entity_page(catalog: Catalog, ix: Indexes, collection: str, entity, offline: bool = False, common: dict | None = None) -> tuple[str, str]:
     """Return one entity's page as (path, Markdown)."""
     common = common or {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
     kind = collection[:-1]
-    return f"{SECTIONS[collection]}/{entity.id}.md", environment().get_template(f"{kind}.md.j2").render(common, root="../", **{kind: entity})
+    return page(f"{SECTIONS[collection]}/{entity.id}.md", f"{kind}.md.j2", common, offline, **{kind: entity})
+
+
+def page(path: str, template: str, common: dict, offline: bool, **values) -> tuple[str, str]:
+    """Render template as the page at path: every template knows its page, the way to the root and its links."""
+    values.update(page=path, root="../" * path.count("/"), link=Links(path, offline))
+    return path, environment().get_template(template).render(common, **values)

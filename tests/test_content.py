@@ -7,6 +7,7 @@ from functools import cache
 import pytest
 
 from conftest import ROOT, site_files
+from page_links import targets
 
 from generator.load import catalog_paths
 from generator.pipeline import validate
@@ -72,16 +73,25 @@ def pages():
     return generate(ROOT)
 
 
+@cache
+def links(offline: bool = False) -> dict[str, set[str]]:
+    from generator.options import Options
+    from generator.pipeline import generate
+
+    generated = pages() if not offline else generate(ROOT, Options(offline=True))
+    return {p: targets(p, text, generated, offline) for p, text in generated.items() if p.endswith(".md")}
+
+
 def test_offers_and_what_they_name_link_both_ways():
     missing = []
     for offer in catalog().offers:
-        own = pages()[f"tilbud/{offer.id}.md"]
+        own = links()[f"tilbud/{offer.id}.md"]
         others = [f"udbydere/{offer.provider}.md", f"pakketyper/{offer.package_type}.md"]
         others += [f"maalgrupper/{t.id}.md" for t in offer.target_groups] + [f"metoder/{m}.md" for m in offer.methods]
         for other in others:
-            if f"](../{other})" not in own:
+            if other not in own:
                 missing.append(f"{offer.id} -> {other}")
-            if f"](../tilbud/{offer.id}.md)" not in pages()[other]:
+            if f"tilbud/{offer.id}.md" not in links()[other]:
                 missing.append(f"{other} -> {offer.id}")
     assert missing == []
 
@@ -89,13 +99,36 @@ def test_offers_and_what_they_name_link_both_ways():
 def test_cases_and_what_they_name_link_both_ways():
     missing = []
     for case in catalog().cases:
-        own = pages()[f"cases/{case.id}.md"]
+        own = links()[f"cases/{case.id}.md"]
         others = [f"udbydere/{case.provider}.md", *([f"tilbud/{case.offer}.md"] if case.offer else [])]
         others += [f"maalgrupper/{t.id}.md" for t in case.target_groups] + [f"metoder/{m}.md" for m in case.methods]
         for other in others:
-            if f"](../{other})" not in own or f"](../cases/{case.id}.md)" not in pages()[other]:
+            if other not in own or f"cases/{case.id}.md" not in links()[other]:
                 missing.append(f"{case.id} <-> {other}")
     assert missing == []
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+def test_every_link_of_the_generated_pages_leads_to_a_page(offline):
+    """Markdown links and the HTML blocks' hrefs, which MkDocs neither rewrites nor checks."""
+    generated = links(offline)
+    assert {page: sorted(t for t in found if t.endswith(".md") and t not in generated or t.startswith("?"))
+            for page, found in generated.items()} == {page: [] for page in generated}
+
+
+@pytest.mark.parametrize("variant", ["real_site", "real_site_offline"])
+def test_every_link_of_the_built_site_leads_to_a_file(variant, request):
+    site = request.getfixturevalue(variant)
+    broken = []
+    for page in (p for p in site.rglob("*.html") if p.name != "404.html"):  # 404.html links from the site's root
+        for href in re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
+            href = re.split(r"[?#]", href)[0]
+            if not href or ":" in href:
+                continue
+            target = (page.parent / href).resolve()
+            if not (target / "index.html" if target.is_dir() else target).is_file():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert broken == []
 
 
 def test_no_page_of_the_real_site_is_an_orphan(real_site):
@@ -149,8 +182,9 @@ def line_numbers(lines: str) -> list[int]:
 def test_package_type_pages_show_every_method_and_target_group_of_their_offers():
     missing = []
     for offer in catalog().offers:
-        page = pages()[f"pakketyper/{offer.package_type}.md"]
-        row = next(line for line in page.splitlines() if f"](../tilbud/{offer.id}.md)" in line)
-        missing += [f"{offer.id}: {m}" for m in offer.methods if f"](../metoder/{m}.md)" not in row]
-        missing += [f"{offer.id}: {t.id}" for t in offer.target_groups if f"](../maalgrupper/{t.id}.md)" not in row]
+        path = f"pakketyper/{offer.package_type}.md"
+        rows = [targets(path, row, pages()) for row in pages()[path].split("<tr>")]
+        row = next(row for row in rows if f"tilbud/{offer.id}.md" in row)
+        missing += [f"{offer.id}: {m}" for m in offer.methods if f"metoder/{m}.md" not in row]
+        missing += [f"{offer.id}: {t.id}" for t in offer.target_groups if f"maalgrupper/{t.id}.md" not in row]
     assert missing == []

@@ -4,8 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import model
-from generator.index import build_indexes, sort_key
+from generator.index import Limits, build_indexes, sort_key
 from generator.render import render
+from page_links import targets
 
 REF = [model.SourceRef(source="kilde", lines="1")]
 GROUPS = [f"gruppe-{i}" for i in range(5)]
@@ -106,9 +107,47 @@ def test_rendering_twice_gives_the_same_bytes(catalog):
 @given(catalogs())
 def test_every_entity_page_is_linked_from_another_page(catalog):
     pages = {p: t for p, t in render(catalog, build_indexes(catalog)).items() if p.endswith(".md")}
+    links = {p: targets(p, text, pages) for p, text in pages.items()}
     for path in pages:
         if path.split("/")[0] in model.SECTIONS.values() and not path.endswith("index.md"):
-            assert any(f"]({prefix}{path}" in text for other, text in pages.items() if other != path for prefix in ("", "../")), path
+            assert any(path in links[other] for other in pages if other != path), path
+
+
+SMALL = Limits(terms=2, links=2, cases=2, rows=2)  # so that hypothesis' small catalogues have lists in parts
+
+
+def reachable(links: dict[str, set[str]], page: str) -> set[str]:
+    """Return what page's list links to, through every part of it (pages in the folder named like page)."""
+    parts = {p for p in links[page] if p.startswith(page.removesuffix(".md") + "/")}
+    return set().union(links[page], *(links[p] for p in parts))
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalogs(), st.booleans())
+def test_every_offer_and_case_is_reachable_through_the_parts_of_each_list_naming_it(catalog, offline):
+    pages = {p: t for p, t in render(catalog, build_indexes(catalog, SMALL), offline).items() if p.endswith(".md")}
+    links = {p: targets(p, text, pages, offline) for p, text in pages.items()}
+    assert all(link in pages for page in pages for link in links[page] if link.endswith(".md") or link.startswith("?")), \
+        {page: sorted(link for link in links[page] if link not in pages) for page in pages}
+    for offer in catalog.offers:
+        lists = ["tilbud/index.md", f"udbydere/{offer.provider}.md", f"pakketyper/{offer.package_type}.md",
+                 *(f"maalgrupper/{t.id}.md" for t in offer.target_groups), *(f"metoder/{m}.md" for m in offer.methods)]
+        assert [page for page in lists if f"tilbud/{offer.id}.md" not in reachable(links, page)] == []
+    for case in catalog.cases:
+        lists = ["cases/index.md", f"udbydere/{case.provider}.md", *(f"maalgrupper/{t.id}.md" for t in case.target_groups),
+                 *(f"metoder/{m}.md" for m in case.methods)]
+        assert [page for page in lists if f"cases/{case.id}.md" not in reachable(links, page)] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalogs())
+def test_a_list_in_parts_names_every_part_with_its_count_and_loses_nothing(catalog):
+    whole, small = build_indexes(catalog), build_indexes(catalog, SMALL)
+    for key, listing in small.listings.items():
+        items = [item for group in listing.groups for item in group.items]
+        assert items == [item for group in whole.listings[key].groups for item in group.items]
+        assert listing.split == (len(items) > 2) and all(0 < part.count <= 2 for part in listing.parts[1:])
+        assert len({listing.path(part) for part in listing.parts}) == len(listing.parts)
 
 
 def test_danish_sort_puts_aeoeaa_last():

@@ -75,5 +75,27 @@ def test_every_other_page_of_a_section_has_a_reserved_name():
     pages = generate(FIXTURES / "catalog")
     for path in pages:
         section, _, name = path.partition("/")
-        if section in ids and name.endswith(".md"):
-            assert name.removesuffix(".md") in ids[section] | set(RESERVED_IDS), path
+        if section in ids and name.endswith(".md"):  # a list's part: in the folder named like its page (tilbud/index/b.md)
+            assert name.removesuffix(".md").split("/")[0] in ids[section] | set(RESERVED_IDS), path
+
+
+def test_hostile_text_in_an_html_list_stays_text():
+    """Lists are HTML blocks that Markdown leaves alone: the escaping of every value is all that keeps them inert."""
+    from generator.index import Limits, build_indexes
+
+    hostile = '<img src=x onerror=alert(1)>"\' onmouseover="alert(2)'
+    catalog = validate(FIXTURES / "catalog")
+    offers = tuple(o.model_copy(update={"name": hostile, "duration": hostile}) for o in catalog.offers)
+    providers = tuple(p.model_copy(update={"name": hostile}) for p in catalog.providers)
+    catalog = catalog.model_copy(update={"offers": offers, "providers": providers})
+    from generator.render import render
+
+    pages = render(catalog, build_indexes(catalog, Limits(terms=1, links=1, cases=1, rows=1, cell=1)))
+    for path, text in pages.items():
+        assert "<img" not in text and 'onmouseover="' not in text, path
+    escaped = "&#60;img src&#61;x onerror&#61;alert(1)&#62;&#34;&#39; onmouseover&#61;&#34;alert(2)"
+    parts = [path for path in pages if path.startswith("tilbud/index/")]
+    for path in ("tilbud/index.md", "oversigt/matrix.md", "udbydere/index.md", *parts):
+        assert "<li>" in pages[path] or "<td>" in pages[path]
+        assert escaped in pages[path] and "'" not in pages[path].split("---", 2)[-1], path
+    assert parts

@@ -26,6 +26,7 @@ class Options:
     review_age: int = DEFAULT_AGE  # days after which a 'reviewed' date gets a warning
     quiet: bool = False  # print nothing but errors and warnings
     progress: bool = False  # show the stage and MkDocs' pages done on a terminal
+    jobs: int | None = None  # processes that build MkDocs' pages (parallel.py); None: one for each core we may use
 
     @property
     def data_url(self) -> str | None:

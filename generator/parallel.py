@@ -19,7 +19,7 @@ import pickle
 import time
 from multiprocessing.connection import wait
 
-from mkdocs import utils
+from mkdocs.utils import CountHandler, clean_directory
 from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
@@ -35,7 +35,7 @@ def build(config, *, fallback, jobs: int = 1) -> None:
     """Build the site as fallback(config), MkDocs' own build, would, on jobs processes."""
     if jobs < 2 or list(config.plugins) or "fork" not in multiprocessing.get_all_start_methods():
         return fallback(config)
-    counter = utils.CountHandler()
+    counter = CountHandler()
     counter.setLevel(logging.WARNING)
     if config.strict:
         logging.getLogger(TOP).addHandler(counter)
@@ -44,7 +44,7 @@ def build(config, *, fallback, jobs: int = 1) -> None:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         log.info("Cleaning site directory")
-        utils.clean_directory(config.site_dir)
+        clean_directory(config.site_dir)
         files, nav, env = gather(config)
         site = Site(config, files, nav, env)
         site.build(jobs)

@@ -130,10 +130,12 @@ class Site:
             workers.append((worker, receive))
         try:
             self.receive([receive for _, receive in workers])
+        except BaseException:
+            for worker, _ in workers:
+                worker.kill()  # the build has failed: the other workers' pages are of no use
+            raise
         finally:
             for worker, receive in workers:
-                if worker.is_alive():
-                    worker.kill()  # only after a failure: a worker that is done has said so and ends
                 worker.join()
                 receive.close()
 

@@ -1,9 +1,9 @@
 """MkDocs' build (mkdocs.commands.build.build) on several processes: the same site, byte for byte, in less time.
 
 Input: a loaded MkDocs config and a number of jobs. Output: the site in config.site_dir, as MkDocs writes it.
-The parent does what needs every page, in MkDocs' order: files, navigation, the pages in the navigation (their
-titles and front matter appear on every page), static files and the theme's templates. Then it forks workers that
-read, render and write the other pages, each taking the largest page left, and forget every page once written.
+The parent does what needs every page, in MkDocs' order: files, navigation, the front matter of the navigation's
+pages and the titles of those that take it from their h1 (every page shows them), static files, the theme's
+templates. Then it forks workers that read, render and write the other pages, each taking the largest page left, and forget every page once written.
 They send back each page's anchors and links to anchors, and what they logged; the parent logs warnings in
 MkDocs' order, checks every anchor against all pages, and fails in strict mode with MkDocs' message. With one
 job, with plugins (their events would run apart in each worker) or without fork, it is MkDocs' own build.
@@ -87,20 +87,23 @@ class Site:
 
     def build(self, jobs: int) -> None:
         """Read the navigation's pages, write what is global, let jobs workers do the rest, then check anchors."""
-        in_nav = {id(page) for page in self.nav.pages}
-        for i, page in enumerate(self.pages):
-            if id(page) in in_nav:
+        in_nav, read = {id(page) for page in self.nav.pages}, set()  # every page shows the navigation's pages:
+        for i, page in enumerate(self.pages):  # their front matter, and their titles, the h1 where mkdocs.yml gives none
+            if id(page) in in_nav and "title" not in vars(page):
                 self.read(i)
+                read.add(id(page))
+            elif id(page) in in_nav:
+                page.read_source(self.config)  # the front matter only: a worker renders it
         self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
         self.files.copy_static_files()
         for template in self.config.theme.static_templates:
             _build_theme_template(template, self.env, self.files, self.config, self.nav)
         for template in self.config.extra_templates:
             _build_extra_template(template, self.files, self.config, self.nav)
-        sizes = [0 if id(page) in in_nav else os.path.getsize(page.file.abs_src_path) for page in self.pages]
+        sizes = [0 if id(page) in read else os.path.getsize(page.file.abs_src_path) for page in self.pages]
         order = sorted(range(len(self.pages)), key=lambda i: (-sizes[i], i))  # largest first: the workers end together
         try:
-            self.run(jobs, order, in_nav)
+            self.run(jobs, order, read)
         finally:  # a worker's error too comes after the warnings before it, as in MkDocs' single process
             for _, record in sorted(self.warnings, key=lambda item: item[0]):
                 logging.getLogger(record.name).handle(record)
@@ -117,14 +120,14 @@ class Site:
         page = self.pages[i]
         _build_page(page, self.config, self.doc_files, self.nav, self.env, excluded=page.file.inclusion.is_excluded())
 
-    def run(self, jobs: int, order: list[int], in_nav: set[int]) -> None:
+    def run(self, jobs: int, order: list[int], read: set[int]) -> None:
         """Fork jobs workers over the pages in order and take in what they send until all are done."""
         context = multiprocessing.get_context("fork")
         taken = context.Value("q", 0)
         workers = []
         for _ in range(jobs):
             receive, send = context.Pipe(duplex=False)
-            worker = context.Process(target=work, args=(self, order, taken, in_nav, send), daemon=True)
+            worker = context.Process(target=work, args=(self, order, taken, read, send), daemon=True)
             worker.start()
             send.close()
             workers.append((worker, receive))
@@ -168,14 +171,14 @@ class Site:
                 logging.getLogger(record.name).handle(record)
 
 
-def work(site: Site, order: list[int], taken, in_nav: set[int], send) -> None:
+def work(site: Site, order: list[int], taken, read: set[int], send) -> None:
     """In a worker: read and write the next page left until none is, sending back each page's anchors and logs."""
     capture = Capture()
     try:
         while (n := next_index(taken, len(order))) is not None:
             i = order[n]
             page = site.pages[i]
-            fresh = id(page) not in in_nav
+            fresh = id(page) not in read  # not read by the parent already
             capture.phase = READ
             if fresh:
                 site.read(i)

@@ -3,10 +3,11 @@
 Input: a loaded MkDocs config and a number of jobs. Output: the site in config.site_dir, as MkDocs writes it.
 The parent does what needs every page, in MkDocs' order: files, navigation, the front matter of the navigation's
 pages and the titles of those that take it from their h1 (every page shows them), static files, the theme's
-templates. Then it forks workers that read, render and write the other pages, each taking the largest page left, and forget every page once written.
-They send back each page's anchors and links to anchors, and what they logged; the parent logs warnings in
-MkDocs' order, checks every anchor against all pages, and fails in strict mode with MkDocs' message. With one
-job, with plugins (their events would run apart in each worker) or without fork, it is MkDocs' own build.
+templates. Then it forks workers that read, render and write the pages, each taking the largest page left,
+and forget every page once written. They send back each page's anchors and links to anchors, and what they
+logged; the parent logs warnings in MkDocs' order, checks every anchor against all pages, and fails in strict
+mode with MkDocs' message. With one job, with plugins (their events would run apart in each worker) or without
+fork, it is MkDocs' own build.
 Import it only through engine.load, which decides whether `mkdocs` means MkDocs or ProperDocs.
 """
 

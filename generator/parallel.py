@@ -13,6 +13,8 @@ Import it only through engine.load, which decides whether `mkdocs` means MkDocs 
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -123,6 +125,8 @@ class Site:
 
     def run(self, jobs: int, order: list[int], read: set[int]) -> None:
         """Fork jobs workers over the pages in order and take in what they send until all are done."""
+        gc.collect()
+        trim()  # the workers start with the parent's memory: give back what the stages before freed
         context = multiprocessing.get_context("fork")
         taken = context.Value("q", 0)
         workers = []
@@ -195,6 +199,14 @@ def work(site: Site, order: list[int], taken, read: set[int], send) -> None:
         send.send(error if picklable(error) else BuildError(repr(error)))
     finally:
         send.close()
+
+
+def trim() -> None:
+    """Return the C heap's free memory to the system (glibc's malloc_trim), where there is one."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the workers only start larger
 
 
 def next_index(taken, total: int) -> int | None:

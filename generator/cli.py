@@ -16,6 +16,7 @@ from .review import DEFAULT_AGE
 
 PROG = "python -m generator"
 REVIEW_AGE = f"warn when an entity's 'reviewed' date is more than DAYS days old (default: {DEFAULT_AGE})"
+JOBS = "processes that build the pages (default: one for each core)"
 SITE_URL = "the address the site is published at, e.g. https://intra.example/katalog/"
 
 
@@ -52,6 +53,7 @@ def shared_options() -> tuple[argparse.ArgumentParser, ...]:
     site.add_argument("--offline", action="store_true", help="build the variant that works from a file share (file://)")
     site.add_argument("--site-url", default=None, help=SITE_URL)
     site.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
+    site.add_argument("--jobs", type=processes, default=None, metavar="N", help=JOBS)
     return root, review, site
 
 
@@ -66,6 +68,13 @@ def count(value: str) -> int:
     """Parse a number of at least 1 for --offers."""
     if not value.isascii() or not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"'{value}' is not a number of offers: use a whole number of at least 1")
+    return int(value)
+
+
+def processes(value: str) -> int:
+    """Parse a number of at least 1 for --jobs."""
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes: use a whole number of at least 1")
     return int(value)
 
 
@@ -111,6 +120,7 @@ def options(args: argparse.Namespace, environ=os.environ) -> Options:
         review_age=getattr(args, "review_age", DEFAULT_AGE),
         quiet=quiet,
         progress=not quiet and not environ.get("CI"),
+        jobs=getattr(args, "jobs", None),
     )
 
 

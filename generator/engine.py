@@ -7,6 +7,7 @@ Material's, loads ProperDocs. So one process builds with one engine: the first l
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ ENGINES = ("mkdocs", "properdocs")
 @dataclass(frozen=True)
 class Engine:
     name: str  # also the logger it writes to: 'mkdocs.commands.build' becomes 'properdocs.commands.build'
-    build: Callable  # mkdocs.commands.build.build(config)
+    build: Callable  # build(config, jobs=N): mkdocs.commands.build.build(config) on N processes (parallel.py)
     serve: Callable  # mkdocs.commands.serve.serve(config_file, **options)
     load_config: Callable  # mkdocs.config.load_config(config_file, **overrides)
     errors: tuple[type[Exception], ...]  # what a build that fails raises
@@ -41,7 +42,9 @@ def load(name: str) -> Engine:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    return Engine(name, build, serve, load_config, (Abort, ConfigurationError))
+    from . import parallel
+
+    return Engine(name, functools.partial(parallel.build, fallback=build), serve, load_config, (Abort, ConfigurationError))
 
 
 def loaded() -> str | None:

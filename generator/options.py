@@ -28,6 +28,7 @@ class Options:
     quiet: bool = False  # print nothing but errors and warnings
     progress: bool = False  # show the stage and MkDocs' pages done on a terminal
     limits: Limits = Limits()  # the most items a page shows of a long list (tests lower them to see lists in parts)
+    jobs: int | None = None  # processes that build MkDocs' pages (parallel.py); None: one for each core we may use
 
     @property
     def data_url(self) -> str | None:

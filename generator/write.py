@@ -17,6 +17,7 @@ import filecmp
 import gzip
 import itertools
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -123,7 +124,7 @@ def run_mkdocs(docs: Path, site: Path, options: Options, extra: dict | None) -> 
     builder = engine.load(options.engine)
     with collect_warnings(builder.name) as warnings:
         try:
-            builder.build(site_config(docs, site, options, extra))
+            builder.build(site_config(docs, site, options, extra), jobs=options.jobs or len(os.sched_getaffinity(0)))
         except builder.errors as error:
             raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
 

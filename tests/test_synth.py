@@ -1,5 +1,6 @@
 """The synthetic catalogue: it validates and builds strict, the same for the same size, and never overwrites content."""
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from conftest import run_cli
 from page_links import site_links
 
 from generator import synth
+
 from generator.listings import Limits
 from generator.options import Options
 from generator.pipeline import build, validate
@@ -70,3 +72,12 @@ def test_lists_in_parts_lose_nothing_and_every_link_of_the_site_resolves(tmp_pat
             if page(f"cases/{case.id}") not in reachable(path):
                 missing.append(f"{path} -/-> {case.id}")
     assert missing == []
+
+
+def test_many_providers_are_split_into_files_that_validate(tmp_path, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("generator.synth.catalogue"), "PROVIDERS_PER_FILE", 4)
+    files = synth.catalogue(60)
+    parts = sorted(path for path in files if path.startswith("content/providers/"))
+    assert "providers.yaml" not in files and len(parts) > 1
+    synth.write_catalogue(tmp_path, files)
+    assert len(validate(tmp_path).offers) == 60

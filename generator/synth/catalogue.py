@@ -128,7 +128,7 @@ def catalogue(n: int) -> dict[str, str]:
         "content/sources.yaml": dump({"sources": [{"id": s, "title": s.replace("-", " ").capitalize(), "publisher": "Syntetisk kilde",
                                                    "date": {"period": "ukendt"}, "file": f"{i:03}_synthetic.txt", "description": paragraph(rng, 1, 1)}
                                                   for i, s in enumerate(SOURCES)]}),
-        "providers.yaml": dump({"providers": people}),
+        **provider_files(people),
         "packages.yaml": dump({"package_types": types}),
         **{f"content/target-groups/{g['id']}.yaml": dump({"target_groups": [g]}) for g in groups},
         **{f"content/methods/{m['id']}.yaml": dump({"methods": [m]}) for m in methods},
@@ -140,6 +140,19 @@ def catalogue(n: int) -> dict[str, str]:
         case_id = f"{of['provider']}-{slugify(person)}-{i + 1}"
         files[f"cases/{case_id}.yaml"] = dump({"cases": [case(rng, case_id, person, of, group_ids, method_ids)]})
     return files
+
+
+# Providers per file: a national catalogue's providers outgrow one file's limits (5 MB, 250,000 values) at about
+# 5,000, so beyond PROVIDERS_PER_FILE they go into content/providers/, as an editor would split them.
+PROVIDERS_PER_FILE = 4000
+
+
+def provider_files(people: list[dict]) -> dict[str, str]:
+    """Return providers.yaml, or the providers in parts of PROVIDERS_PER_FILE under content/providers/."""
+    if len(people) <= PROVIDERS_PER_FILE:
+        return {"providers.yaml": dump({"providers": people})}
+    return {f"content/providers/{i // PROVIDERS_PER_FILE + 1:02}.yaml": dump({"providers": people[i:i + PROVIDERS_PER_FILE]})
+            for i in range(0, len(people), PROVIDERS_PER_FILE)}
 
 
 def dump(data: dict) -> str:

@@ -81,6 +81,7 @@ def environment() -> jinja2.Environment:
     env.filters["danish_date"] = danish_date
     env.filters["period"] = period_text
     env.filters["lower_first"] = lower_first
+    env.filters["tal"] = lambda n: f"{n:,}".replace(",", ".")  # Danish thousands: 10.000 tilbud
     env.globals.update(
         RELATED_SHOWN=3,  # related cases listed before the rest are folded away under 'Vis N flere'
         SECTIONS=SECTIONS,

@@ -7,7 +7,7 @@ import sys
 from conftest import FIXTURES, GOLDEN, ROOT, check_golden
 
 from generator.pipeline import generate, validate
-from generator.render import escape_markdown
+from generator.render import environment, escape_markdown
 
 # Prints a digest of every page and data file generated from each catalogue named on the command line.
 DIGEST = """
@@ -99,3 +99,8 @@ def test_hostile_text_in_an_html_list_stays_text():
         assert "<li>" in pages[path] or "<td>" in pages[path]
         assert escaped in pages[path] and "'" not in pages[path].split("---", 2)[-1], path
     assert parts
+
+
+def test_counts_are_written_with_danish_thousands():
+    tal = environment().filters["tal"]
+    assert [tal(7), tal(993), tal(10000), tal(1250000)] == ["7", "993", "10.000", "1.250.000"]

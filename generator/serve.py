@@ -7,6 +7,7 @@ started on invalid content with no earlier pages, it stops with the diagnostics.
 
 from __future__ import annotations
 
+import logging
 import socket
 import sys
 import threading
@@ -27,6 +28,31 @@ TEMPLATES = Path(__file__).parent / "templates"
 # YAML file, so reacting to those would regenerate for ever.
 CHANGES = ("modified", "created", "deleted", "moved", "closed")
 WATCHED = (".yaml", ".j2", ".css", ".js")
+# How long the rest of a regeneration waits for MkDocs to show the edited page first (its build at 10,000 offers
+# takes a few seconds alone, but many times that while regenerating beside it in the same interpreter).
+FIRST_WAIT = 30.0
+
+
+class Built(logging.Handler):
+    """An event set whenever the server's builder (MkDocs or ProperDocs) logs that a build is done."""
+
+    def __init__(self, builder: str):
+        super().__init__(logging.INFO)
+        self.done = threading.Event()
+        self.logger = logging.getLogger(f"{builder}.commands.build")  # ProperDocs logs as 'properdocs.commands.build'
+
+    def emit(self, record):
+        if record.getMessage().startswith("Documentation built"):
+            self.done.set()
+
+    def __enter__(self):
+        self.logger.addHandler(self)
+        if not self.logger.isEnabledFor(logging.INFO):
+            self.logger.setLevel(logging.INFO)  # no handler prints INFO: Python's last resort shows warnings only
+        return self.done
+
+    def __exit__(self, *exc):
+        self.logger.removeHandler(self)
 
 
 class Regenerate(FileSystemEventHandler):
@@ -66,12 +92,16 @@ def check_port(port: int) -> None:
                              "choose another port with --port)") from None
 
 
-def regenerate(root: Path, generate, write, has_pages: bool, first=lambda: 0) -> None:
-    """Write the edited entities' pages (first), then regenerate the pages; print what changed, or every error
-    and what the preview shows meanwhile."""
+def regenerate(root: Path, generate, write, has_pages: bool, first=lambda: 0, built: threading.Event | None = None) -> None:
+    """Write the edited entities' pages (first) and wait until the server has built them (built is set), then
+    regenerate the pages; print what changed, or every error and what the preview shows meanwhile."""
     try:
+        if built is not None:
+            built.clear()
         if first():
             print("Showing the edited page first; regenerating the rest.", file=sys.stderr)
+            if built is not None:
+                built.wait(FIRST_WAIT)
         changed = write(generate(root))
         print(f"Regenerated: {changed} file(s) changed.", file=sys.stderr)
         return
@@ -96,16 +126,17 @@ def serve(root: Path, port: int, generate, write, docs: Path, builder: str = "mk
         write(generate(root))  # no earlier pages to show: an error here stops the preview
     else:
         regenerate(root, generate, write, has_pages=True)
-    observer = Observer()
-    handler = Regenerate(lambda: regenerate(root, generate, write, has_pages=True, first=first))
+    observer, built = Observer(), Built(builder)
+    handler = Regenerate(lambda: regenerate(root, generate, write, has_pages=True, first=first, built=built.done))
     for folder in (root / "content", root / "cases", TEMPLATES, TEMPLATES.parent / "assets"):
         if folder.is_dir():
             observer.schedule(handler, str(folder), recursive=True)
     observer.schedule(handler, str(root), recursive=False)
     observer.start()
     try:
-        # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
-        engine.load(builder).serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False)
+        with built:
+            # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
+            engine.load(builder).serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False)
     finally:
         observer.stop()
         observer.join()

@@ -205,12 +205,13 @@ def write_all(files: dict[Path, str]) -> None:
 @contextlib.contextmanager
 def staged():
     """Yield stage(path, text), which writes text into a .tmp beside path; when the block ends, rename every
-    .tmp over its file, or, if it fails, remove them all: every file or none."""
+    .tmp over its file, or, if it fails, remove them all: every file or none. The .tmp's name starts with a dot,
+    so a server rebuilding the docs folder meanwhile (MkDocs leaves out dotfiles) never reads one."""
     written: dict[Path, Path] = {}
 
     def stage(path: Path, text: str | Iterable[str]) -> int:
         """Stage text, or pieces of text (then kept only if they differ from the file): return 1 if staged."""
-        tmp = written.setdefault(path, path.with_name(path.name + ".tmp"))
+        tmp = written.setdefault(path, path.with_name(f".{path.name}.tmp"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(text, str):

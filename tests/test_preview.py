@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 
 import pytest
 from conftest import site_files
@@ -10,6 +12,7 @@ from generator import pipeline
 from generator.diagnostics import ContentError
 from generator.options import Options
 from generator.preview import Preview
+from generator.serve import Built, regenerate
 from generator.write import write_docs
 
 OFFERS = "content/offers/vaerkstedet.yaml"
@@ -42,3 +45,25 @@ def test_an_edit_with_an_error_shows_nothing_first_and_the_error_as_before(catal
         preview.pages()
     assert [str(d) for d in error.value.diagnostics] == [
         f"{OFFERS}:20: error: offers[1].setting: 'overalt' is not allowed; allowed: individuelt, gruppe, begge"]
+
+
+def test_the_rest_is_regenerated_only_after_the_server_has_built_the_edited_page(tmp_path):
+    order, built = [], threading.Event()
+
+    def first():
+        order.append("first")
+        threading.Timer(0.2, lambda: (order.append("built"), built.set())).start()  # the server's rebuild, a while later
+        return 1
+
+    regenerate(tmp_path, lambda root: order.append("generate") or {}, lambda pages: 0, has_pages=True, first=first, built=built)
+    assert order == ["first", "built", "generate"]
+
+
+def test_the_builders_done_line_sets_the_event():
+    handlers = list(logging.getLogger("mkdocs.commands.build").handlers)
+    with Built("mkdocs") as done:
+        logging.getLogger("mkdocs.commands.build").info("Building documentation to directory: x")
+        assert not done.is_set()
+        logging.getLogger("mkdocs.commands.build").info("Documentation built in 2.50 seconds")
+        assert done.is_set()
+    assert logging.getLogger("mkdocs.commands.build").handlers == handlers

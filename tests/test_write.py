@@ -10,7 +10,7 @@ import pytest
 
 from generator.diagnostics import UsageError
 from generator.options import Options
-from generator.write import CONFIG, MARKER, check_output, gzip_sitemap, pack_site, site_config, write_docs
+from generator.write import CONFIG, MARKER, check_output, gzip_sitemap, pack_site, site_config, staged, write_docs
 
 
 def test_a_build_may_replace_a_new_an_empty_or_a_built_folder(tmp_path):
@@ -49,7 +49,7 @@ def test_pages_are_rewritten_only_when_changed_and_stale_ones_removed(tmp_path):
     assert write_docs(docs, {"a.md": "a\n", "d.md": "d\n"}) == 2  # d.md written, b/c.md removed
     assert (docs / "a.md").stat().st_mtime_ns == before
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == ["a.md", "d.md"]
-    assert not list(docs.rglob("*.tmp"))
+    assert not list(docs.rglob("*.tmp")) and not list(docs.rglob(".*"))
 
 
 def test_the_options_reach_mkdocs_config(tmp_path):
@@ -88,3 +88,10 @@ def test_the_same_site_packs_into_the_same_zip(tmp_path):
     with zipfile.ZipFile(tmp_path / "1" / "x.zip") as archive:
         assert [(i.filename, i.date_time) for i in archive.infolist()] == [
             ("x/b/c.html", (2023, 11, 14, 22, 13, 20)), ("x/index.html", (2023, 11, 14, 22, 13, 20))]
+
+
+def test_files_being_written_are_dotfiles_that_a_rebuilding_server_leaves_out(tmp_path):
+    with staged() as stage:
+        stage(tmp_path / "offers-0.js", "x")
+        assert [p.name for p in tmp_path.iterdir()] == [".offers-0.js.tmp"]  # MkDocs' exclude_docs leaves out '.*'
+    assert [p.name for p in tmp_path.iterdir()] == ["offers-0.js"]

@@ -8,11 +8,11 @@ longer than the limit is one part, shown as before. Pure: no I/O.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
+from .model import slugify
+
 DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "u"})
-SLUG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
 
 
 def sort_key(text: str) -> str:
@@ -21,8 +21,8 @@ def sort_key(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Return text as a part's file name: lower-case ASCII words joined by hyphens ('0–9' → '0-9')."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(SLUG)).strip("-") or "x"
+    """Return text as a part's file name: an id made of it ('0–9' → '0-9'), 'x' if nothing is left."""
+    return slugify(text) or "x"
 
 
 def letter(text: str) -> str:

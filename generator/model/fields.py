@@ -79,7 +79,9 @@ def field(description: str, **kwargs):
     return Field(description=description, **kwargs)
 
 
+ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
+
+
 def slugify(text: str) -> str:
     """Turn a Danish name into a kebab-case ASCII id."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(ASCII)).strip("-")

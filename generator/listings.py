@@ -88,13 +88,17 @@ def matrix_lists(catalog: Catalog, ix, limits: Limits) -> list:
     ]
 
 
+def case_list(page: str, title: str, cases, limits: Limits, name: str = "cases", noun: str = "cases") -> tuple[str, Listing]:
+    """Return an entity page's list of cases as (list name, Listing), in numbered parts when long."""
+    return name, split(page, (title, noun, "cases"), [("", cases)], limits.cases, f"{name}-")
+
+
 def type_lists(page: str, package_type, ix, limits: Limits) -> list:
     title = (package_type.name, "tilbud", "offer_table")
     return [
         ("tilbud", split(page, title, [("", ix.offers_by_package_type.get(package_type.id, ()))], limits.rows)),
-        ("cases", split(page, (package_type.name, "cases", "cases"), [("", ix.cases_by_package_type.get(package_type.id, ()))], limits.cases, "cases-")),
-        ("lignende", split(page, (package_type.name, "lignende cases", "cases"),
-                           [("", ix.related_cases_by_package_type.get(package_type.id, ()))], limits.cases, "lignende-")),
+        case_list(page, package_type.name, ix.cases_by_package_type.get(package_type.id, ()), limits),
+        case_list(page, package_type.name, ix.related_cases_by_package_type.get(package_type.id, ()), limits, "lignende", "lignende cases"),
     ]
 
 
@@ -103,21 +107,21 @@ def group_lists(page: str, group, ix, limits: Limits) -> list:
     offers = [(types[t].name, items) for t, items in by_type_id(ix.offers_by_target_group.get(group.id, ()))]
     return [
         ("tilbud", split(page, (group.name, "tilbud", "offers"), offers, limits.links)),
-        ("cases", split(page, (group.name, "cases", "cases"), [("", ix.cases_by_target_group.get(group.id, ()))], limits.cases, "cases-")),
+        case_list(page, group.name, ix.cases_by_target_group.get(group.id, ()), limits),
     ]
 
 
 def method_lists(page: str, method, ix, limits: Limits) -> list:
     return [
         ("tilbud", split(page, (method.name, "tilbud", "offers"), [("", ix.offers_by_method.get(method.id, ()))], limits.links)),
-        ("cases", split(page, (method.name, "cases", "cases"), [("", ix.cases_by_method.get(method.id, ()))], limits.cases, "cases-")),
+        case_list(page, method.name, ix.cases_by_method.get(method.id, ()), limits),
     ]
 
 
 def provider_lists(page: str, provider, ix, limits: Limits) -> list:
     return [
         ("tilbud", split(page, (provider.name, "tilbud", "offers"), [("", ix.offers_by_provider.get(provider.id, ()))], limits.links)),
-        ("cases", split(page, (provider.name, "cases", "cases"), [("", ix.cases_by_provider.get(provider.id, ()))], limits.cases, "cases-")),
+        case_list(page, provider.name, ix.cases_by_provider.get(provider.id, ()), limits),
     ]
 
 

@@ -111,7 +111,7 @@ def render(catalog: Catalog, ix: Indexes, offline: bool = False) -> dict[str, st
 
 def pages(catalog: Catalog, ix: Indexes, offline: bool = False) -> Iterator[tuple[str, str]]:
     """Yield what render returns as (path, text), one page at a time, so a large site is never held whole."""
-    common = {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
+    common = shared_values(catalog, ix)
     for collection, section in SECTIONS.items():
         kind = collection[:-1]
         for entity in getattr(catalog, collection):
@@ -130,9 +130,14 @@ def pages(catalog: Catalog, ix: Indexes, offline: bool = False) -> Iterator[tupl
 
 def entity_page(catalog: Catalog, ix: Indexes, collection: str, entity, offline: bool = False, common: dict | None = None) -> tuple[str, str]:
     """Return one entity's page as (path, Markdown)."""
-    common = common or {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
+    common = common or shared_values(catalog, ix)
     kind = collection[:-1]
     return page(f"{SECTIONS[collection]}/{entity.id}.md", f"{kind}.md.j2", common, offline, **{kind: entity})
+
+
+def shared_values(catalog: Catalog, ix: Indexes) -> dict:
+    """Return what every template sees: the catalogue, its indexes and Min liste's number of buckets."""
+    return {"catalog": catalog, "ix": ix, "liste_buckets": bucket_count(catalog)}
 
 
 def page(path: str, template: str, common: dict, offline: bool, **values) -> tuple[str, str]:

@@ -99,7 +99,7 @@ def site_config(docs: Path, site_dir: Path, options: Options, extra: dict | None
         overrides["site_url"] = options.site_url
     config = engine.load(options.engine).load_config(str(CONFIG), **overrides)
     config.extra.update(extra or {}, build_date=options.build_day.isoformat())  # theme/sitemap.xml's <lastmod>
-    config.extra.update(navigation_cache={})  # this build's navigations, one per case (theme/partials/nav.html)
+    config.extra.update(fragments={})  # this build's parts of pages that many pages share (theme/partials/fragments.html)
     return config
 
 

@@ -176,14 +176,15 @@ def pages_of(hrefs: list[str]) -> list[str]:
 
 
 FINDER_COUNT = "(document.getElementById('finder-count').textContent.match(/^(\\d+) tilbud passer/) || [])[1]"
+FINDER_LISTED = "!document.getElementById('finder-results').hasAttribute('aria-busy')"
 
 
 def finder_count(page) -> int:
-    """Wait for Find tilbud to show its count; return it."""
-    page.wait_for_function(f"() => {FINDER_COUNT} !== undefined")
+    """Wait for Find tilbud to show its count and the list under it (it follows the count); return the count."""
+    page.wait_for_function(f"() => {FINDER_COUNT} !== undefined && {FINDER_LISTED}")
     return int(page.evaluate(FINDER_COUNT))
 
 
 def wait_for_finder_count(page, compare: str, count: int) -> None:
-    """Wait until Find tilbud shows a count that compares to count ('===' or '!==')."""
-    page.wait_for_function(f"n => {FINDER_COUNT} !== undefined && Number({FINDER_COUNT}) {compare} n", arg=count)
+    """Wait until Find tilbud shows a count that compares to count ('===' or '!==') and the list under it."""
+    page.wait_for_function(f"n => {FINDER_COUNT} !== undefined && Number({FINDER_COUNT}) {compare} n && {FINDER_LISTED}", arg=count)

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, finder_count, wait_for_finder_count
+from conftest import CHROMIUM, CHROMIUM_ARGS, FINDER_COUNT, ROOT, finder_count, wait_for_finder_count
 
 from generator.pipeline import validate
 
@@ -64,6 +64,22 @@ def test_several_values_of_a_facet_widen_and_another_facet_narrows(page, site_ur
     assert page.inner_text("#finder-maalgruppe .finder__chosen") == "2 valgt"
     page.reload()
     assert finder_count(page) == counts[2]
+
+
+def test_the_count_does_not_wait_for_the_list(page, site_url):
+    """The count needs only the facet lists; the list waits for its offers' data and is marked busy until then."""
+    held = []
+    page.route("**/assets/finder/offers-*.js", lambda route: held.append(route))
+    page.goto(url_of(site_url, {"maalgruppe": ["autisme"]}), wait_until="domcontentloaded")  # "load" waits for them
+    page.wait_for_function(f"() => {FINDER_COUNT} !== undefined")
+    expected = expected_count(maalgruppe=["autisme"])
+    assert int(page.evaluate(FINDER_COUNT)) == expected
+    assert page.get_attribute("#finder-results", "aria-busy") == "true" and page.locator("#finder-results li").count() == 0
+    assert held
+    for route in held:
+        route.continue_()
+    assert finder_count(page) == expected
+    assert page.locator("#finder-results li").count() == min(expected, 25)
 
 
 def test_free_text_stems_and_forgives(page, site_url):

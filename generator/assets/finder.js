@@ -128,35 +128,42 @@
     lists(typed).then(function (result) {
       if (mine !== generation) return;
       var hits = result.found.length ? intersect(result.found).sort(function (a, b) { return a - b; }) : range(meta.count);
-      render(hits, result.corrected, mine);
+      tell(hits.length, result.corrected);
+      render(hits, mine);
     });
   }
 
   function range(n) { var r = []; for (var i = 0; i < n; i++) r.push(i); return r; }
 
-  function render(hits, corrected, mine) {
-    var visible = hits.slice(0, shown);
+  /* The count comes first: it needs only the facet lists, while the list below waits for its offers' chunks
+     (up to one a row on first use), and says it is busy until then. */
+  function tell(n, corrected) {
+    var count = n === 1 ? "1 tilbud passer" : n + " tilbud passer";
+    element("finder-count").textContent = corrected ? count + " – mente du »" + corrected + "«?" : count;
+  }
+
+  function render(hits, mine) {
+    var visible = hits.slice(0, shown), list = element("finder-results");
     var chunks = Array.from(new Set(visible.map(function (i) { return Math.floor(i / meta.chunk); })));
+    list.setAttribute("aria-busy", "true");
     Promise.all(chunks.map(function (c) { return load("offers-" + c); })).then(function (data) {
       if (mine !== generation) return;
       var byChunk = {};
       chunks.forEach(function (c, k) { byChunk[c] = data[k]; });
-      var count = hits.length === 1 ? "1 tilbud passer" : hits.length + " tilbud passer";
-      element("finder-count").textContent = corrected ? count + " – mente du »" + corrected + "«?" : count;
-      showMore(hits, corrected, mine);
+      showMore(hits, mine);
+      list.removeAttribute("aria-busy");
       var key = visible.join(",");
       if (key === drawn) return;  // the same offers: leave the list alone (a click on it may be under way)
       drawn = key;
-      var list = element("finder-results");
       list.replaceChildren.apply(list, visible.map(function (i) { return item(byChunk[Math.floor(i / meta.chunk)][i % meta.chunk]); }));
     });
   }
 
-  function showMore(hits, corrected, mine) {
+  function showMore(hits, mine) {
     var more = element("finder-more");
     more.hidden = hits.length <= shown;
     more.textContent = "Vis flere (" + (hits.length - shown) + " mere)";
-    more.onclick = function () { shown += PAGE; render(hits, corrected, mine); };
+    more.onclick = function () { shown += PAGE; render(hits, mine); };
   }
 
   function item(o) {

@@ -22,44 +22,34 @@ NAME = "generator.mdblocks"
 MARK = "<!--html-->"
 # After fenced code (25), which stashes its own; before MkDocs' scan of raw HTML (21) and md_in_html (20).
 PRIORITY = 22
+# The mark's line, then the block: every line up to the next blank one (NormalizeWhitespace has emptied blank lines).
+BLOCK = re.compile(rf"^{re.escape(MARK)}\n([^\n]+(?:\n[^\n]+)*)", re.MULTILINE)
 FIRST_TAG = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 MARKDOWN = re.compile(r"\smarkdown[\s=>]")
 TAG = re.compile(r"<([a-z][a-z0-9]*)\s([^>]*)>")
-ATTRIBUTE = re.compile(r'([^\s="]+)="([^"]*)"')  # every attribute the templates write is quoted so
+ATTRIBUTE = re.compile(r'([^\s="]+)="([^"]*)"')  # as the templates write every attribute: quoted
 RAW_HTML = ("mkdocs_raw_html", "properdocs_raw_html")  # MkDocs' scan for anchors, by engine
 
 
 class Stash(Preprocessor):
     """Move each marked HTML block into the HTML stash and keep its anchor ids."""
 
-    def run(self, lines: list[str]) -> list[str]:
-        self.anchor_ids: set[str] = set()
-        if MARK not in lines:
-            return lines
-        out, i = [], 0
-        while i < len(lines):
-            if lines[i] != MARK:
-                out.append(lines[i])
-                i += 1
-                continue
-            end = i + 1
-            while end < len(lines) and lines[end].strip():
-                end += 1
-            block = lines[i + 1 : end]
-            if self.stashable(block):
-                text = "\n".join(block)
-                self.anchor_ids |= anchor_ids(text)
-                out += ["", self.md.htmlStash.store(text), ""]
-            else:
-                out += block
-            i = end
-        return out
+    anchor_ids: set[str] = set()
 
-    def stashable(self, block: list[str]) -> bool:
-        """Return whether block is an HTML block that Markdown would keep whole as it is."""
-        first = FIRST_TAG.match(block[0]) if block else None
-        return bool(first and self.md.is_block_level(first[1]) and not MARKDOWN.search(block[0])
-                    and block[-1].endswith(f"</{first[1]}>"))
+    def run(self, lines: list[str]) -> list[str]:
+        self.anchor_ids = set()
+        text = "\n".join(lines)
+        return BLOCK.sub(self.stash, text).split("\n") if MARK in text else lines
+
+    def stash(self, marked: re.Match) -> str:
+        """Return the placeholder of the marked block, as a paragraph of its own, or the block, if not of the form."""
+        block = marked[1]
+        first = FIRST_TAG.match(block)
+        if not first or not self.md.is_block_level(first[1]) or MARKDOWN.search(block.partition("\n")[0]) \
+                or not block.endswith(f"</{first[1]}>"):
+            return block
+        self.anchor_ids |= anchor_ids(block)
+        return f"\n{self.md.htmlStash.store(block)}\n"
 
 
 def anchor_ids(text: str) -> set[str]:

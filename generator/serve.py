@@ -138,7 +138,7 @@ def serve(root: Path, port: int, generate, write, docs: Path, builder: str = "mk
             # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
             server = engine.load(builder)
             server.serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False,
-                         markdown_extensions=markdown_extensions(server.load_config))
+                         markdown_extensions=markdown_extensions(server.load_config, docs))
     finally:
         observer.stop()
         observer.join()

@@ -103,9 +103,9 @@ def site_config(docs: Path, site_dir: Path, options: Options, extra: dict | None
     return config
 
 
-def markdown_extensions(load_config) -> dict:
+def markdown_extensions(load_config, docs: Path) -> dict:
     """Return mkdocs.yml's Markdown extensions with ours added, as load_config(CONFIG, markdown_extensions=…) takes them."""
-    config = load_config(str(CONFIG))
+    config = load_config(str(CONFIG), docs_dir=str(docs.resolve()))  # mkdocs.yml's own docs_dir may not exist
     return {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions} | {mdblocks.NAME: {}}
 
 

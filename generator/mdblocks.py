@@ -15,8 +15,8 @@ import html
 import re
 
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 NAME = "generator.mdblocks"
 MARK = "<!--html-->"
@@ -64,25 +64,25 @@ def anchor_ids(text: str) -> set[str]:
     return found
 
 
-class AnchorIds(Postprocessor):
-    """Add the stashed blocks' anchor ids to those MkDocs' scan of raw HTML found, which it replaced when it ran."""
+class AnchorIds(Treeprocessor):
+    """Add the stashed blocks' anchor ids to those MkDocs' scan of raw HTML found (it replaces its set when it runs,
+    before any tree exists). A tree processor: once a page, where a postprocessor would run again for every heading."""
 
     def __init__(self, md, stash: Stash):
         super().__init__(md)
         self.stash = stash
 
-    def run(self, text: str) -> str:
+    def run(self, root) -> None:
         for name in RAW_HTML:
-            if name in self.md.preprocessors:
+            if self.stash.anchor_ids and name in self.md.preprocessors:
                 self.md.preprocessors[name].present_anchor_ids |= self.stash.anchor_ids
-        return text
 
 
 class MdBlocks(Extension):
     def extendMarkdown(self, md):
         stash = Stash(md)
         md.preprocessors.register(stash, "tk_html_blocks", PRIORITY)
-        md.postprocessors.register(AnchorIds(md, stash), "tk_anchor_ids", 0)
+        md.treeprocessors.register(AnchorIds(md, stash), "tk_anchor_ids", 0)
 
 
 def makeExtension(**kwargs):

@@ -19,7 +19,7 @@ from watchdog.observers import Observer
 
 from . import engine
 from .diagnostics import BuildError, ContentError, Diagnostic, UsageError, shown, summary
-from .write import CONFIG
+from .write import CONFIG, markdown_extensions
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -136,7 +136,9 @@ def serve(root: Path, port: int, generate, write, docs: Path, builder: str = "mk
     try:
         with built:
             # Dirty builds re-render only the pages whose files changed; we rewrite only changed pages.
-            engine.load(builder).serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False)
+            server = engine.load(builder)
+            server.serve(str(CONFIG), build_type="dirty", docs_dir=str(docs.resolve()), dev_addr=f"127.0.0.1:{port}", strict=False,
+                         markdown_extensions=markdown_extensions(server.load_config, docs))
     finally:
         observer.stop()
         observer.join()

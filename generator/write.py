@@ -25,7 +25,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from . import engine
+from . import engine, mdblocks
 from .diagnostics import BuildError, UsageError
 from .options import Options
 
@@ -98,9 +98,16 @@ def site_config(docs: Path, site_dir: Path, options: Options, extra: dict | None
     if options.site_url:
         overrides["site_url"] = options.site_url
     config = engine.load(options.engine).load_config(str(CONFIG), **overrides)
+    config.markdown_extensions.append(mdblocks.NAME)  # ours, which mkdocs.yml does not name: it builds without
     config.extra.update(extra or {}, build_date=options.build_day.isoformat())  # theme/sitemap.xml's <lastmod>
     config.extra.update(fragments={})  # this build's parts of pages that many pages share (theme/partials/fragments.html)
     return config
+
+
+def markdown_extensions(load_config, docs: Path) -> dict:
+    """Return mkdocs.yml's Markdown extensions with ours added, as load_config(CONFIG, markdown_extensions=…) takes them."""
+    config = load_config(str(CONFIG), docs_dir=str(docs.resolve()))  # mkdocs.yml's own docs_dir may not exist
+    return {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions} | {mdblocks.NAME: {}}
 
 
 def build_site(docs: Path, out: Path, options: Options, extra: dict | None = None) -> Path:

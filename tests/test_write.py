@@ -8,9 +8,10 @@ import zipfile
 
 import pytest
 
+from generator import engine, mdblocks
 from generator.diagnostics import UsageError
 from generator.options import Options
-from generator.write import CONFIG, MARKER, check_output, gzip_sitemap, pack_site, site_config, staged, write_docs
+from generator.write import CONFIG, MARKER, check_output, gzip_sitemap, markdown_extensions, pack_site, site_config, staged, write_docs
 
 
 def test_a_build_may_replace_a_new_an_empty_or_a_built_folder(tmp_path):
@@ -67,6 +68,18 @@ def test_mkdocs_yml_builds_alone_with_its_own_defaults():
     """A plain `mkdocs build` after `python -m generator build` needs no variable and no override."""
     text = CONFIG.read_text(encoding="utf-8")
     assert "!ENV" not in text and "docs_dir: build/docs" in text and "use_directory_urls: true" in text
+    assert mdblocks.NAME not in text  # only the generator can import it
+
+
+def test_the_build_and_serve_add_our_markdown_extension_to_mkdocs_yml_s(tmp_path):
+    docs, load_config = tmp_path / "docs", engine.load(Options().engine).load_config
+    docs.mkdir()
+    plain = load_config(str(CONFIG), docs_dir=str(docs))
+    built = site_config(docs, tmp_path / "site", Options())
+    served = load_config(str(CONFIG), docs_dir=str(docs), markdown_extensions=markdown_extensions(load_config, docs))  # as serve.py
+    for config in (built, served):
+        assert config.markdown_extensions == [*plain.markdown_extensions, mdblocks.NAME]
+        assert repr(config.mdx_configs) == repr(plain.mdx_configs) and "slugify" in config.mdx_configs["toc"]  # a new partial each time
 
 
 def test_the_sitemap_is_dated_from_the_options_not_the_clock(tmp_path):

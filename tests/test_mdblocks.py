@@ -3,8 +3,10 @@ HTML is the same as without the extension, but for whitespace between blocks; th
 strict build."""
 
 import re
+import tempfile
 from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
@@ -20,7 +22,8 @@ from generator.write import CONFIG, run_mkdocs, site_config, write_docs
 @cache
 def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     """The site's Markdown as the build sets it up, without and with the extension."""
-    config = site_config(CONFIG.parent / "build" / "docs", CONFIG.parent / "site", Options())
+    with tempfile.TemporaryDirectory() as docs:  # the config needs a docs folder that exists, any will do
+        config = site_config(Path(docs), Path(docs) / "site", Options())
     names = [name for name in config.markdown_extensions if name != mdblocks.NAME]
     return (markdown.Markdown(extensions=names, extension_configs=config.mdx_configs),
             markdown.Markdown(extensions=[*names, mdblocks.NAME], extension_configs=config.mdx_configs))

@@ -22,8 +22,8 @@ from generator.write import CONFIG, run_mkdocs, site_config, write_docs
 @cache
 def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     """The site's Markdown as the build sets it up, without and with the extension."""
-    with tempfile.TemporaryDirectory() as docs:  # the config needs a docs folder that exists, any will do
-        config = site_config(Path(docs), Path(docs) / "site", Options())
+    with tempfile.TemporaryDirectory() as folder:  # the config needs a docs folder that exists, any will do
+        config = site_config(Path(folder) / ".", Path(folder).parent / "tk-unused-site", Options())
     names = [name for name in config.markdown_extensions if name != mdblocks.NAME]
     return (markdown.Markdown(extensions=names, extension_configs=config.mdx_configs),
             markdown.Markdown(extensions=[*names, mdblocks.NAME], extension_configs=config.mdx_configs))

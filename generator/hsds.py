@@ -1,9 +1,9 @@
-"""Open Referral HSDS 3.0: the catalogue as the standard's tables (one list of rows per table) and objects.
+"""Open Referral HSDS 3.0: the catalogue as the standard's tables (rows) and objects.
 
 Input: a Catalog, its Indexes and the site's address (None: no absolute addresses). Output: rows keyed by the
-standard's field names, and dereferenced service and organization objects for HSDS JSON. Pure: reads only the
-standard's own descriptor, shipped in schema/hsds-3.0. Ids are uuid5 of our ids, the same in every export.
-"""
+standard's field names, and dereferenced service and organization objects for HSDS JSON, each made one at a
+time as it is asked for. Pure: reads only the standard's own descriptor, shipped in schema/hsds-3.0. Ids are
+uuid5 of our ids, the same in every export."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,19 +89,34 @@ class Export:
         """Return the absolute address of a page of the site, when the site's address is known."""
         return self.site_url and f"{self.site_url}{section}/{id + '/' if id else ''}"
 
-    def tables(self) -> dict[str, list[dict]]:
-        """Return {table name: rows}, for every table that has rows."""
-        terms = self.terms()
-        return {
-            "organization": [self.organization(p) for p in self.catalog.providers],
-            "phone": [row for p in self.catalog.providers for row in self.phones(p)],
-            "location": [row for p in self.catalog.providers for row in self.locations(p)],
-            "address": [row for p in self.catalog.providers for row in self.addresses(p)],
-            "service": [self.service(o) for o in self.catalog.offers],
-            "attribute": [row for o in self.catalog.offers for row in self.attributes(o)],
-            "taxonomy": [self.taxonomy(t) for t in TAXONOMIES],
-            "taxonomy_term": [term for taxonomy in TAXONOMIES for term in terms[taxonomy.section]],
+    def rows(self, table: str) -> Iterator[dict]:
+        """Yield the rows of one table of the standard, made one at a time (none for a table we leave empty)."""
+        providers, offers = self.catalog.providers, self.catalog.offers
+        each = {
+            "organization": lambda: map(self.organization, providers),
+            "phone": lambda: (row for p in providers for row in self.phones(p)),
+            "location": lambda: (row for p in providers for row in self.locations(p)),
+            "address": lambda: (row for p in providers for row in self.addresses(p)),
+            "service": lambda: map(self.service, offers),
+            "attribute": lambda: (row for o in offers for row in self.attributes(o)),
+            "taxonomy": lambda: map(self.taxonomy, TAXONOMIES),
+            "taxonomy_term": lambda: (term for terms in self.terms().values() for term in terms),
         }
+        return each[table]() if table in each else iter(())
+
+    def services(self) -> Iterator[dict]:
+        """Yield HSDS JSON's services: each with its organization, and its attributes each with its term."""
+        terms = {term["id"]: term for term in self.rows("taxonomy_term")}
+        providers = self.ix.by_id["providers"]
+        for offer in self.catalog.offers:
+            attributes = [{**row, "taxonomy_term": terms[row["taxonomy_term_id"]]} for row in self.attributes(offer)]
+            yield {**self.service(offer), "organization": self.organization(providers[offer.provider]), "attributes": attributes}
+
+    def organizations(self) -> Iterator[dict]:
+        """Yield HSDS JSON's organizations: each with its phones, and its locations each with its addresses."""
+        for provider in self.catalog.providers:
+            locations = [{**row, "addresses": self.addresses(provider)} for row in self.locations(provider)]
+            yield {**self.organization(provider), "phones": self.phones(provider), "locations": locations}
 
     def organization(self, provider) -> dict:
         contact = provider.contact
@@ -215,33 +231,8 @@ class Export:
 
 def table_counts(catalog: Catalog, ix: Indexes) -> dict[str, int]:
     """Return the number of rows of every table of the standard, by table name."""
-    tables = Export(catalog, ix, None).tables()
-    return {resource["name"]: len(tables.get(resource["name"], ())) for resource in standard()["resources"]}
-
-
-def documents(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Return HSDS JSON: every service with its organization and attributes (each with its term),
-    and every organization with its phones and locations (each with its addresses)."""
-    by_id = {table: {row["id"]: row for row in rows} for table, rows in tables.items()}
-    grouped: dict[tuple[str, str], dict[str, list[dict]]] = {}
-    for table, key in (("attribute", "link_id"), ("phone", "organization_id"), ("location", "organization_id"), ("address", "location_id")):
-        for row in tables[table]:
-            grouped.setdefault((table, key), {}).setdefault(row[key], []).append(row)
-    children = lambda table, key, parent: grouped.get((table, key), {}).get(parent, [])
-    attribute = lambda row: {**row, "taxonomy_term": by_id["taxonomy_term"][row["taxonomy_term_id"]]}
-    location = lambda row: {**row, "addresses": children("address", "location_id", row["id"])}
-    return {
-        "services": [{
-            **service,
-            "organization": by_id["organization"][service["organization_id"]],
-            "attributes": [attribute(row) for row in children("attribute", "link_id", service["id"])],
-        } for service in tables["service"]],
-        "organizations": [{
-            **organization,
-            "phones": children("phone", "organization_id", organization["id"]),
-            "locations": [location(row) for row in children("location", "organization_id", organization["id"])],
-        } for organization in tables["organization"]],
-    }
+    data = Export(catalog, ix, None)
+    return {resource["name"]: sum(1 for _ in data.rows(resource["name"])) for resource in standard()["resources"]}
 
 
 def clean(row: dict) -> dict:

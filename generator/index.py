@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from .listings import Limits, build_listings
 from .model import SECTIONS, Case, Catalog, Entity, Method, Offer, Outcome, PackageType, PackageTypeKind, TargetGroup
 from .parts import Listing, sort_key
+from .similar import related_by_type, related_cases
 
 __all__ = ["Indexes", "Limits", "Term", "build_indexes", "lower_first", "page_title", "sort_key"]
 
@@ -47,7 +48,7 @@ class Indexes:
     cited_by_source: dict[str, tuple[tuple[str, str, str], ...]]
     standard_providers: frozenset[str]
     case_lines: dict[str, tuple[str, str, str]]  # case id → (situation, what was done, outcome), one line in lists
-    related_cases_by_offer: dict[str, tuple[Case, ...]]  # other offers' cases: same target group, and method or type
+    related_cases_by_offer: dict[str, tuple[tuple[Case, ...], int]]  # other offers' closest cases (see similar.py), how many more
     cases_by_package_type: dict[str, tuple[Case, ...]]
     related_cases_by_package_type: dict[str, tuple[Case, ...]]  # related to its offers, not of the type itself
     home_groups: tuple[TargetGroup, ...]  # the groups the home page names as examples: those with most offers
@@ -59,8 +60,7 @@ class Indexes:
 
     def related_cases(self, offer: Offer) -> tuple[tuple[Case, ...], int]:
         """Return the cases most like offer's that its page shows, and how many more there are."""
-        cases = self.related_cases_by_offer[offer.id]
-        return cases[:RELATED_LIMIT], max(0, len(cases) - RELATED_LIMIT)
+        return self.related_cases_by_offer[offer.id]
 
     def offer_title(self, offer: Offer) -> str:
         """Return an offer's title: what it is called, then its provider, e.g. 'Mentorpakke – HKI'."""
@@ -77,28 +77,27 @@ class Indexes:
 
 def build_indexes(catalog: Catalog, limits: Limits = Limits()) -> Indexes:
     """Return every cross-index of catalog, its long lists split into parts of at most limits' items."""
-    ix = cross_indexes(catalog)
+    ix = cross_indexes(catalog, limits.related)
     return replace(ix, listings=build_listings(catalog, ix, limits))
 
 
-def cross_indexes(catalog: Catalog) -> Indexes:
+def cross_indexes(catalog: Catalog, related_limit: int) -> Indexes:
     by_id = {name: {e.id: e for e in getattr(catalog, name)} for name in Catalog.model_fields}
-    offer_order = offer_sort(by_id)
-    case_order = lambda c: (sort_key(by_id["providers"][c.provider].name), sort_key(c.person.name), c.id)
-    offers_by_tg = group(catalog.offers, lambda o: [t.id for t in o.target_groups], offer_order)
-    related = related_cases(catalog.offers, catalog.cases, by_id, case_order)
+    offers = sorted(catalog.offers, key=offer_sort(by_id))  # sorted once: every list of offers keeps this order
+    cases = sorted(catalog.cases, key=lambda c: (sort_key(by_id["providers"][c.provider].name), sort_key(c.person.name), c.id))
+    offers_by_tg = group(offers, lambda o: [t.id for t in o.target_groups])
     type_of = lambda c: by_id["offers"][c.offer].package_type if c.offer else None
     return Indexes(
         by_id=by_id,
-        offers_by_provider=group(catalog.offers, lambda o: [o.provider], offer_order),
-        offers_by_package_type=group(catalog.offers, lambda o: [o.package_type], offer_order),
+        offers_by_provider=group(offers, lambda o: [o.provider]),
+        offers_by_package_type=group(offers, lambda o: [o.package_type]),
         offers_by_target_group=offers_by_tg,
-        offers_by_method=group(catalog.offers, lambda o: o.methods, offer_order),
-        cases_by_provider=group(catalog.cases, lambda c: [c.provider], case_order),
-        cases_by_offer=group(catalog.cases, lambda c: [c.offer] if c.offer else [], case_order),
-        cases_by_target_group=group(catalog.cases, lambda c: [t.id for t in c.target_groups], case_order),
-        cases_by_method=group(catalog.cases, lambda c: c.methods, case_order),
-        cases_by_outcome=group(catalog.cases, lambda c: [c.outcome], case_order),
+        offers_by_method=group(offers, lambda o: o.methods),
+        cases_by_provider=group(cases, lambda c: [c.provider]),
+        cases_by_offer=group(cases, lambda c: [c.offer] if c.offer else []),
+        cases_by_target_group=group(cases, lambda c: [t.id for t in c.target_groups]),
+        cases_by_method=group(cases, lambda c: c.methods),
+        cases_by_outcome=group(cases, lambda c: [c.outcome]),
         methods_by_target_group={
             tg: recurring(counts, len(offers_by_tg[tg]))
             for tg, counts in count_per_group(offers_by_tg, lambda o: o.methods, by_id["methods"]).items()
@@ -111,9 +110,9 @@ def cross_indexes(catalog: Catalog) -> Indexes:
             o.provider for o in catalog.offers if by_id["package_types"][o.package_type].kind == PackageTypeKind.standardpakke
         ),
         case_lines={c.id: case_line(c, by_id) for c in catalog.cases},
-        related_cases_by_offer=related,
-        cases_by_package_type=group(catalog.cases, lambda c: [type_of(c)] if c.offer else [], case_order),
-        related_cases_by_package_type=related_by_type(catalog.offers, related, type_of, case_order),
+        related_cases_by_offer=related_cases(catalog.offers, cases, type_of, related_limit),
+        cases_by_package_type=group(cases, lambda c: [type_of(c)] if c.offer else []),
+        related_cases_by_package_type=related_by_type(catalog.offers, cases, type_of),
         home_groups=tuple(sorted(catalog.target_groups, key=lambda g: (-len(offers_by_tg.get(g.id, ())), sort_key(g.name), g.id))[:6]),
     )
 
@@ -130,49 +129,10 @@ def case_line(case: Case, by_id) -> tuple[str, str, str]:
     return situation, done, outcome_line(case)
 
 
-def related_by_type(offers, related, type_of, order) -> dict[str, tuple[Case, ...]]:
-    """Map each package type to the cases related to its offers that are not of the type themselves."""
-    found: dict[str, dict[str, Case]] = defaultdict(dict)
-    for offer in offers:
-        found[offer.package_type].update((c.id, c) for c in related[offer.id] if type_of(c) != offer.package_type)
-    return {t: tuple(sorted(cases.values(), key=order)) for t, cases in sorted(found.items()) if cases}
-
-
 def lower_first(name: str) -> str:
     """Lower-case a name's first letter to run on in a sentence, but keep 'ADHD', 'SFT' and 'JobSpor'."""
     first = name.split(" ", 1)[0]
     return name if any(c.isupper() for c in first[1:]) else name[:1].lower() + name[1:]
-
-
-def related_cases(offers, cases, by_id, order) -> dict[str, tuple[Case, ...]]:
-    """Map each offer to other offers' cases that share a target group with it, and a method or the package
-    type, closest first: the most target groups and methods in common, then the same package type.
-
-    Counted through indexes of the cases (by place in order) by target group, method and package type, so an
-    offer costs the cases it shares something with, not all cases.
-    """
-    ranked = sorted(cases, key=order)
-    by_group, by_method, by_type, by_offer = (defaultdict(list) for _ in range(4))
-    for n, case in enumerate(ranked):
-        for g in {t.id for t in case.target_groups}:
-            by_group[g].append(n)
-        for m in set(case.methods):
-            by_method[m].append(n)
-        if case.offer:
-            by_type[by_id["offers"][case.offer].package_type].append(n)
-            by_offer[case.offer].append(n)
-    related = {}
-    for offer in offers:
-        groups, methods = Counter(), Counter()
-        for g in {t.id for t in offer.target_groups}:
-            groups.update(by_group.get(g, ()))
-        for m in set(offer.methods):
-            methods.update(by_method.get(m, ()))
-        same, own = set(by_type.get(offer.package_type, ())), set(by_offer.get(offer.id, ()))
-        scored = sorted((-(shared + methods[n] + (n in same)), n) for n, shared in groups.items()
-                        if (n in methods or n in same) and n not in own)
-        related[offer.id] = tuple(ranked[n] for _, n in scored)
-    return related
 
 
 def offer_sort(by_id):
@@ -187,13 +147,13 @@ def offer_sort(by_id):
     return key
 
 
-def group(items, keys_of, order) -> dict:
-    """Map each key to the items naming it, every list sorted by order, each item once per key."""
+def group(items, keys_of) -> dict:
+    """Map each key to the items naming it, in the order of items, each item once per key."""
     groups: dict = defaultdict(dict)
     for item in items:
         for key in keys_of(item):
             groups[key][item.id] = item  # by id: hashing a frozen model hashes every field in it
-    return {key: tuple(sorted(members.values(), key=order)) for key, members in sorted(groups.items(), key=lambda kv: str(kv[0]))}
+    return {key: tuple(members.values()) for key, members in sorted(groups.items(), key=lambda kv: str(kv[0]))}
 
 
 def count_per_group(offers_by_group, keys_of, entities) -> dict:
@@ -215,8 +175,6 @@ def recurring(counts: tuple, offers: int) -> tuple[tuple, int]:
     return (again, len(counts) - len(again)) if again else (counts, 0)
 
 
-# An offer's page lists at most this many related cases; the rest are on the pages of its target groups.
-RELATED_LIMIT = 25
 # A group is related to another when they are named together by at least this many offers and cases.
 RELATED_MIN_SHARED = 2
 RELATED_MAX = 6

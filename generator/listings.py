@@ -22,6 +22,7 @@ class Limits:
     cases: int = 100  # a case in one line: situation → what was done → outcome
     rows: int = 100  # a table row full of links: a package type's offers, a provider in the matrix
     cell: int = 10  # offers named in one cell of the matrix; the provider's page lists the rest
+    related: int = 25  # similar cases on an offer's page; the rest are on the pages of its target groups
 
 
 @dataclass(frozen=True)

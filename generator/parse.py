@@ -10,6 +10,8 @@ bounded as the events arrive, before any work grows with them. Pure: never touch
 from __future__ import annotations
 
 import functools
+import sys
+import zlib
 from dataclasses import dataclass, field
 
 import yaml
@@ -21,6 +23,7 @@ from .diagnostics import ContentError, Diagnostic
 
 MAX_NODES = 250_000  # a 5 MB file of real text holds about 160,000; a list of numbers could hold 2.5 million
 MAX_DIGITS = 30
+SHARED = 80  # text up to this long is kept once however often it recurs (sys.intern): ids are at most 80
 MAX_DEPTH = 20  # the deepest real item is 5 levels (offers[0].sources[0].lines)
 DataPath = tuple[str | int, ...]
 STR = "tag:yaml.org,2002:str"
@@ -31,8 +34,12 @@ SCALARS = {f"tag:yaml.org,2002:{t}": t for t in ("int", "float", "bool", "null",
 class LoadedFile:
     path: str
     data: dict
-    text: str = field(repr=False)  # the line table is made from it again, only when a message needs a line
+    packed: bytes = field(repr=False)  # the text, compressed: kept for the line table, which few files ever need
     problems: tuple[Diagnostic, ...] = ()  # duplicate keys: the file is still read, keeping the first
+
+    @property
+    def text(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8", "surrogatepass")
 
     @functools.cached_property
     def lines(self) -> dict[DataPath, int]:
@@ -108,7 +115,7 @@ class Reading:
         self.data: object = None
 
     def loaded(self) -> LoadedFile:
-        return LoadedFile(self.name, self.data, self.text, tuple(self.problems))
+        return LoadedFile(self.name, self.data, zlib.compress(self.text.encode("utf-8", "surrogatepass"), 1), tuple(self.problems))
 
     def document(self) -> None:
         self.parser.get_event()  # the stream's start
@@ -185,7 +192,7 @@ class Reading:
         elif tag != STR:
             shown = f"'{event.value}'" if isinstance(event, yaml.ScalarEvent) else "a list or mapping"
             self.refuse(f"a key must be a field name such as 'id', not {shown}", event.start_mark)
-        return event.value if tag == STR else None
+        return sys.intern(event.value) if tag == STR else None
 
     def scalar(self, event: yaml.ScalarEvent):
         tag = event.tag if event.tag not in (None, "!") else RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -193,7 +200,8 @@ class Reading:
         if kind is None or kind == "timestamp":
             # Text, or one of YAML's oddities ('=', '<<') taken as the text it is. Dates stay text too: the model
             # reads them, so an impossible day ('2025-02-30') is one error of its field, not of the whole file.
-            return event.value
+            # Short text is shared: ids, names and line ranges recur thousands of times in a large catalogue.
+            return sys.intern(event.value) if len(event.value) <= SHARED else event.value
         if kind == "int" and len(event.value) > MAX_DIGITS:
             return self.refuse(f"'{event.value[:MAX_DIGITS]}…' is too long for a number (text goes in quotes)", event.start_mark)
         try:

@@ -21,7 +21,7 @@ below the offer count is the finder's position of that offer.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .index import Indexes, build_indexes, sort_key
@@ -150,15 +150,24 @@ def case_document(case, ix: Indexes) -> Document:
     return Document("cases", case.id, title, line, (case.person.name,), title, body, facet)
 
 
-def postings(docs: list[Document]) -> dict[str, tuple[list[int], list[int], list[int]]]:
-    """Map each stem to the documents with it in their key text, in their facets (and not key), in their body only."""
-    key, facet, body = defaultdict(set), defaultdict(set), defaultdict(set)
+def postings(docs: list[Document]) -> tuple[dict[str, tuple[list[int], ...]], dict[str, str]]:
+    """Map each stem, in order, to the documents with it in their key text, in their facets (and not key), in their
+    body only; and map it to the word it is most often written as (ties: the shorter, then A–Z). One pass: each
+    text is split and stemmed once, and each document number is added to a list once (the lists stay sorted)."""
+    found: dict[str, tuple[list[int], ...]] = defaultdict(lambda: ([], [], []))
+    counts: dict[str, Counter] = defaultdict(Counter)
     for n, doc in enumerate(docs):
-        for found, text in ((key, doc.key), (facet, doc.facet), (body, doc.body)):
-            for s in stems(text):
-                found[s].add(n)
-    return {s: (sorted(key[s]), sorted(facet[s] - key[s]), sorted(body[s] - key[s] - facet[s]))
-            for s in sorted(set(key) | set(facet) | set(body))}
+        seen: set[str] = set()
+        for place, text in enumerate((doc.key, doc.facet, doc.body)):
+            words = tokens(text)
+            stemmed = [stem(w) for w in words]
+            for s, w in zip(stemmed, words):
+                counts[s][w] += 1
+            for s in set(stemmed) - seen:
+                found[s][place].append(n)
+            seen.update(stemmed)
+    spelled = {s: min(c, key=lambda w: (-c[w], len(w), w)) for s, c in counts.items()}
+    return {s: found[s] for s in sorted(found)}, spelled
 
 
 def gaps(numbers: list[int]) -> list[int]:
@@ -166,39 +175,32 @@ def gaps(numbers: list[int]) -> list[int]:
     return [b - a for a, b in zip([0, *numbers], numbers)]
 
 
-def surfaces(docs: list[Document]) -> dict[str, str]:
-    """Map each stem to the word it is most often written as (ties: the shorter, then A–Z)."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for doc in docs:
-        for w in tokens(f"{doc.key} {doc.facet} {doc.body}"):
-            counts[stem(w)][w] += 1
-    return {s: min(c, key=lambda w: (-c[w], len(w), w)) for s, c in counts.items()}
-
-
 def search_files(catalog: Catalog, ix: Indexes) -> dict[str, str]:
     """Return every file of the search index, keyed by path under assets/."""
     docs = documents(catalog, ix)
-    files: dict[str, object] = {}
+    files: dict[str, str] = {}  # name → script, each made as soon as its data is complete
     words: dict[str, list] = {}
-    spelled = surfaces(docs)
-    for s, lists in postings(docs).items():
+    found, spelled = postings(docs)
+    for s in list(found):
+        lists = found.pop(s)
         total = sum(map(len, lists))
         if total > INLINE:
             words[s] = [spelled[s], len(files), total]  # files holds only p-N files so far
-            files[f"p-{len(files)}"] = [gaps(found) for found in lists]
+            files[f"p-{len(files)}"] = script(f"search/p-{len(files)}", [gaps(numbers) for numbers in lists])
         else:
-            words[s] = [spelled[s], *(gaps(found) for found in lists)]
+            words[s] = [spelled[s], *(gaps(numbers) for numbers in lists)]
     shards = vocabulary_shards(words)
     home = {s: name for name, part in shards.items() for s in part}
     terms: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term, found in term_index(docs).items():
         terms[home[term.split()[0]]][term] = found
     for name, part in shards.items():
-        files[f"v-{name}"] = {"words": part, "terms": terms[name]}
+        files[f"v-{name}"] = script(f"search/v-{name}", {"words": part, "terms": terms[name]})
     for start in range(0, len(docs), CHUNK):
-        files[f"d-{start // CHUNK}"] = [[f"{d.section}/{d.id}", d.title, KIND[d.section], d.line] for d in docs[start : start + CHUNK]]
-    files["meta"] = meta(docs, sorted(n[2:] for n in files if n.startswith("v-")), spelled)
-    return {f"assets/search/{name}.js": script(f"search/{name}", data) for name, data in sorted(files.items())}
+        entries = [[f"{d.section}/{d.id}", d.title, KIND[d.section], d.line] for d in docs[start : start + CHUNK]]
+        files[f"d-{start // CHUNK}"] = script(f"search/d-{start // CHUNK}", entries)
+    files["meta"] = script("search/meta", meta(docs, sorted(n[2:] for n in files if n.startswith("v-")), spelled))
+    return {f"assets/search/{name}.js": text for name, text in sorted(files.items())}
 
 
 def vocabulary_shards(words: dict[str, list], letters: int = 2) -> dict[str, dict[str, list]]:

@@ -15,6 +15,7 @@ WORD = re.compile(r"[0-9a-zæøå]+")
 # Letters from other alphabets that Danish text uses: fold them to the ones a Danish keyboard has.
 FOLD = str.maketrans({"é": "e", "è": "e", "ê": "e", "ë": "e", "á": "a", "à": "a", "ä": "æ", "ö": "ø", "ü": "u",
                       "í": "i", "ó": "o", "ú": "u"})
+FOLDED = re.compile("[" + "".join(map(chr, FOLD)) + "]")  # text with a letter to fold
 # File names: "_" never occurs in a word, so "æb" (_aeb) and "aeb" never share a file.
 ASCII = str.maketrans({"æ": "_ae", "ø": "_oe", "å": "_aa"})
 # Snowball's Danish stop list: words too common to narrow a search.
@@ -30,7 +31,10 @@ _stemmer = snowballstemmer.stemmer("danish")
 
 def tokens(text: str) -> list[str]:
     """Return the words of text in order: lower-case, folded, two or more letters or digits, no stop words."""
-    return [w for w in WORD.findall(text.lower().translate(FOLD)) if len(w) > 1 and w not in STOP_WORDS]
+    text = text.lower()
+    if FOLDED.search(text):  # rare; translating every text would cost more than splitting it
+        text = text.translate(FOLD)
+    return [w for w in WORD.findall(text) if len(w) > 1 and w not in STOP_WORDS]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -58,20 +58,33 @@ def test_offer_is_listed_under_exactly_its_groups_methods_type_and_provider(cata
         assert {g for g, cases in ix.cases_by_target_group.items() if case in cases} == {t.id for t in case.target_groups}
 
 
+def closest_cases(catalog, offer) -> list:
+    """Return the cases related to offer by the definition, scored one by one: closest first, then in list order."""
+    providers, offers = {p.id: p for p in catalog.providers}, {o.id: o for o in catalog.offers}
+    cases = sorted(catalog.cases, key=lambda c: (sort_key(providers[c.provider].name), sort_key(c.person.name), c.id))
+    groups, methods = {t.id for t in offer.target_groups}, set(offer.methods)
+    scored = []
+    for n, case in enumerate(cases):
+        same = case.offer is not None and offers[case.offer].package_type == offer.package_type
+        shared = len(groups & {t.id for t in case.target_groups}), len(methods & set(case.methods))
+        if case.offer != offer.id and shared[0] and (shared[1] or same):
+            scored.append((-(sum(shared) + same), n, case))
+    return [case for *_, case in sorted(scored, key=lambda s: s[:2])]
+
+
 @settings(max_examples=60, deadline=None)
-@given(catalogs())
-def test_related_cases_share_a_target_group_and_a_method_or_the_type(catalog):
-    ix = build_indexes(catalog)
+@given(catalogs(), st.integers(1, 3))
+def test_related_cases_are_the_closest_that_share_a_target_group_and_a_method_or_the_type(catalog, limit):
+    ix = build_indexes(catalog, Limits(related=limit))
     offers = {o.id: o for o in catalog.offers}
     for offer in catalog.offers:
-        for case in ix.related_cases_by_offer[offer.id]:
-            assert case.offer != offer.id
-            assert {t.id for t in case.target_groups} & {t.id for t in offer.target_groups}
-            assert set(case.methods) & set(offer.methods) or offers[case.offer].package_type == offer.package_type
-        unrelated = set(catalog.cases) - set(ix.related_cases_by_offer[offer.id]) - set(ix.cases_by_offer.get(offer.id, ()))
-        for case in unrelated:
-            shares_group = {t.id for t in case.target_groups} & {t.id for t in offer.target_groups}
-            assert not shares_group or not (set(case.methods) & set(offer.methods)), "a related case was left out"
+        expected = closest_cases(catalog, offer)
+        assert ix.related_cases(offer) == (tuple(expected[:limit]), max(0, len(expected) - limit))
+    for type_id in {o.package_type for o in catalog.offers}:
+        related = {c for o in catalog.offers if o.package_type == type_id for c in closest_cases(catalog, o)}
+        related = {c for c in related if not c.offer or offers[c.offer].package_type != type_id}
+        listed = ix.related_cases_by_package_type.get(type_id, ())
+        assert set(listed) == related and len(listed) == len(related)
     for case in catalog.cases:
         assert len(ix.case_lines[case.id]) == 3 and all(ix.case_lines[case.id])
 
@@ -85,7 +98,7 @@ def test_a_case_in_one_line_and_its_related_offers_and_types():
     ix = build_indexes(catalog)
     maria = ix.by_id["cases"]["aarhus-maria"]
     assert ix.case_lines["aarhus-maria"] == ("34 år, kontanthjælp; angst, autisme", "Job i Aarhus (social færdighedstræning)", "Fleksjob: Maria fik et fleksjob.")
-    assert ix.related_cases_by_offer == {"aarhus-indsats": (), "vaerkstedet-jobpakke": (), "vaerkstedet-mentorpakke": (maria,)}
+    assert ix.related_cases_by_offer == {"aarhus-indsats": ((), 0), "vaerkstedet-jobpakke": ((), 0), "vaerkstedet-mentorpakke": ((maria,), 0)}
     assert ix.cases_by_package_type == {"kommunal-indsats": (maria,)}
     assert ix.related_cases_by_package_type == {"mentorpakke": (maria,)}
 

@@ -33,6 +33,7 @@ class Served:
         parallel.build(self.config, fallback=mkdocs_build, jobs=jobs)
         self.site = parallel.Site(self.config, *parallel.gather(self.config))
         self.site.prepare()
+        self.site.rebuild("index.md")  # the same page again: the theme's templates are compiled now, not at the first edit
 
     def rebuild(self, paths: list[str]) -> int:
         """Build again the pages of the docs files at paths (relative to docs), as the whole build would; then

@@ -9,6 +9,8 @@ Import it only through engine.load, which decides whether `mkdocs` means MkDocs 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
@@ -26,6 +28,7 @@ class Served:
         # The server adds its reload script to pages only while it watches something. A change to mkdocs.yml
         # reloads the browsers, as with MkDocs' serve, but takes a new preview to be used.
         self.server.watch(config_file)
+        self.server.error_handler = lambda code: error_page(site_dir, code)
         self.site: parallel.Site | None = None
 
     def build(self, jobs: int) -> None:
@@ -61,3 +64,9 @@ class Served:
             pass
         finally:
             self.server.shutdown()
+
+
+def error_page(site_dir: str, code: int) -> bytes | None:
+    """Return the site's page for a missing page or a server error, if it has one, as MkDocs' serve does."""
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

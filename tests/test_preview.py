@@ -85,6 +85,14 @@ def test_a_page_built_again_is_the_page_a_whole_build_gives_and_the_browsers_rel
     assert (tmp_path / "site" / html).read_bytes() == (tmp_path / "whole" / html).read_bytes()
 
 
+def test_a_missing_page_shows_the_sites_own_404_page(catalog_copy, tmp_path):
+    write_docs(tmp_path / "docs", pipeline.pages(catalog_copy))
+    served = engine.load("mkdocs").served(str(CONFIG), str(tmp_path / "docs"), str(tmp_path / "site"), free_port())
+    served.build(jobs=1)
+    missing = b"".join(served.server.serve_request({"PATH_INFO": "/tilbud/findes-ikke/"}, lambda *_: None))
+    assert missing == (tmp_path / "site" / "404.html").read_bytes()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -10,6 +10,7 @@ place; started on invalid content with no earlier pages, it stops with the diagn
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import shutil
 import signal
 import socket
@@ -125,8 +126,9 @@ class Live:
 
     def done(self, child) -> None:
         """Reload the browsers once child has regenerated and built the site, unless a later edit stopped it."""
-        child.join()
+        multiprocessing.connection.wait([child.sentinel])  # reaped under the lock only: stop() may reap it too
         with self.lock:
+            child.join()
             if child is self.child and child.exitcode == 0:
                 self.site.reload()
 

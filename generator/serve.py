@@ -9,6 +9,7 @@ place; started on invalid content with no earlier pages, it stops with the diagn
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.connection
 import shutil
@@ -154,6 +155,7 @@ def serve(root: Path, port: int, generate, write, first, docs: Path, builder: st
             site.build(jobs)
         except loaded.errors as error:
             raise BuildError(f"MkDocs could not build the site: {error}") from None
+        gc.freeze()  # the catalogue and the site's pages live as long as the preview: no collection walks them (~0.6 s at 10,000 offers)
         watch(root, Live(root, generate, write, first, site), site.serve)
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)

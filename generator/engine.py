@@ -22,7 +22,7 @@ ENGINES = ("mkdocs", "properdocs")
 class Engine:
     name: str  # also the logger it writes to: 'mkdocs.commands.build' becomes 'properdocs.commands.build'
     build: Callable  # build(config, jobs=N): mkdocs.commands.build.build(config) on N processes (parallel.py)
-    serve: Callable  # mkdocs.commands.serve.serve(config_file, **options)
+    served: Callable  # served.Served(config_file, docs, site_dir, port): the preview's site and server
     load_config: Callable  # mkdocs.config.load_config(config_file, **overrides)
     errors: tuple[type[Exception], ...]  # what a build that fails raises
 
@@ -38,13 +38,12 @@ def load(name: str) -> Engine:
         # Material logs to 'mkdocs.*': hang that logger under ProperDocs' own, so strict mode counts its warnings.
         logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
     from mkdocs.commands.build import build
-    from mkdocs.commands.serve import serve
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from . import parallel
+    from . import parallel, served
 
-    return Engine(name, functools.partial(parallel.build, fallback=build), serve, load_config, (Abort, ConfigurationError))
+    return Engine(name, functools.partial(parallel.build, fallback=build), served.Served, load_config, (Abort, ConfigurationError))
 
 
 def loaded() -> str | None:

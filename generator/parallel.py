@@ -88,16 +88,22 @@ class Site:
         self.pages = [file.page for file in self.doc_files]
         self.warnings: list[tuple[tuple[int, int, int], logging.LogRecord]] = []
 
-    def build(self, jobs: int) -> None:
-        """Read the navigation's pages, write what is global, let jobs workers do the rest, then check anchors."""
-        in_nav, read = {id(page) for page in self.nav.pages}, set()  # every page shows the navigation's pages:
-        for i, page in enumerate(self.pages):  # their front matter, and their titles, the h1 where mkdocs.yml gives none
+    def prepare(self) -> set[int]:
+        """Read what every page shows of the navigation's pages (their front matter, and their titles, the h1
+        where mkdocs.yml gives none) and finish the theme's environment; return the ids of the pages read whole."""
+        in_nav, read = {id(page) for page in self.nav.pages}, set()
+        for i, page in enumerate(self.pages):
             if id(page) in in_nav and "title" not in vars(page):
                 self.read(i)
                 read.add(id(page))
             elif id(page) in in_nav:
                 page.read_source(self.config)  # the front matter only: a worker renders it
         self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
+        return read
+
+    def build(self, jobs: int) -> None:
+        """Read the navigation's pages, write what is global, let jobs workers do the rest, then check anchors."""
+        read = self.prepare()
         self.files.copy_static_files()
         for template in self.config.theme.static_templates:
             _build_theme_template(template, self.env, self.files, self.config, self.nav)
@@ -122,6 +128,17 @@ class Site:
         """Write page i with the theme, as MkDocs' second pass does."""
         page = self.pages[i]
         _build_page(page, self.config, self.doc_files, self.nav, self.env, excluded=page.file.inclusion.is_excluded())
+
+    def rebuild(self, uri: str) -> bool:
+        """Read and write again the page of the docs file uri, with this build's files, navigation and theme;
+        return False if the build had no such page."""
+        file = self.files.get_file_from_path(uri)
+        if file is None or file.page is None:
+            return False
+        i = self.doc_files.index(file)
+        self.read(i)
+        self.write(i)
+        return True
 
     def run(self, jobs: int, order: list[int], read: set[int]) -> None:
         """Fork jobs workers over the pages in order and take in what they send until all are done."""

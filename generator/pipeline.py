@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,14 +95,15 @@ def serve(root: Path, port: int, options: Options = Options()) -> None:
         with work_lock(root / "build"):
             return write_docs(docs, pages)
 
-    def first() -> int:
+    def first() -> list[str]:
         found = preview.first()
         if found:
             with work_lock(root / "build"):
                 write_all({docs / path: text for path, text in found})
-        return len(found)
+        return [path for path, _ in found]
 
-    live(root, port, lambda root: preview.pages(), write, docs, options.engine, first)
+    jobs = options.jobs or len(os.sched_getaffinity(0))
+    live(root, port, lambda root: preview.pages(), write, first, docs, options.engine, jobs)
 
 
 def write_schema() -> Path:

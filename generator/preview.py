@@ -3,7 +3,8 @@ and render the pages of the entities edited in them first, ahead of the whole si
 
 Input: the catalogue's root and the build options. Output: pages as (path, text), never written here. The
 first pages are rendered with the last catalogue's indexes and the edited entities, so a list on them may be
-a step behind; the whole regeneration that always follows writes exactly what a build would.
+a step behind; the whole regeneration that always follows writes exactly what a build would. The preview
+regenerates in a child process, so the catalogue kept here is the one it started with, and the edits since.
 """
 
 from __future__ import annotations
@@ -32,15 +33,24 @@ class Preview:
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """Validate the catalogue now (reading only the files that changed), then return its pages as pipeline.pages."""
+        self.learn()
+        return pipeline.site_files(self.catalog, self.ix, self.options)
+
+    def learn(self) -> None:
+        """Validate the catalogue (reading only the files that changed) and keep it and its indexes."""
         catalog = pipeline.validate(self.root, review_age=self.options.review_age, cache=self.cache)
         self.cache.take_changed()
         self.catalog, self.ix = catalog, build_indexes(catalog, self.options.limits)
-        return pipeline.site_files(catalog, self.ix, self.options)
 
     def first(self) -> list[tuple[str, str]]:
-        """Return the pages of the entities edited in the files saved since the last regeneration; none when a
-        file cannot be read or checked on its own (the whole regeneration then reports every problem)."""
+        """Return the pages of the entities edited in the files saved since the last call; none when a file
+        cannot be read or checked on its own (the whole regeneration then reports every problem), or when no
+        good catalogue is known yet (it is learnt now, if it can be)."""
         if self.ix is None:
+            try:
+                self.learn()
+            except ContentError:
+                pass
             return []
         _, unread = read_catalog(self.root, self.cache)
         changed = self.cache.take_changed()
@@ -54,9 +64,9 @@ class Preview:
         for collection in SECTIONS:
             known = self.ix.by_id[collection]
             entities = {e.id: e for e in getattr(edited, collection) if e.id in known and e != known[e.id]}
-            if entities:
-                ix = dataclasses.replace(self.ix, by_id={**self.ix.by_id, collection: {**known, **entities}})
-                found += [self.render(ix, collection, entity) for entity in entities.values()]
+            if entities:  # kept, so that the next edit is compared with what this one showed
+                self.ix = dataclasses.replace(self.ix, by_id={**self.ix.by_id, collection: {**known, **entities}})
+                found += [self.render(self.ix, collection, entity) for entity in entities.values()]
         return [page for page in found if page is not None]
 
     def render(self, ix: Indexes, collection: str, entity) -> tuple[str, str] | None:

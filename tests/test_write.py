@@ -76,7 +76,7 @@ def test_the_build_and_serve_add_our_markdown_extension_to_mkdocs_yml_s(tmp_path
     docs.mkdir()
     plain = load_config(str(CONFIG), docs_dir=str(docs))
     built = site_config(docs, tmp_path / "site", Options())
-    served = load_config(str(CONFIG), docs_dir=str(docs), markdown_extensions=markdown_extensions(load_config, docs))  # as serve.py
+    served = load_config(str(CONFIG), docs_dir=str(docs), markdown_extensions=markdown_extensions(load_config, docs))  # as served.py
     for config in (built, served):
         assert config.markdown_extensions == [*plain.markdown_extensions, mdblocks.NAME]
         assert repr(config.mdx_configs) == repr(plain.mdx_configs) and "slugify" in config.mdx_configs["toc"]  # a new partial each time

@@ -28,30 +28,36 @@ def share(tasks: Sequence[Callable[[], Result]], jobs: int) -> Iterator[Result]:
         return
     context = multiprocessing.get_context("fork")
     taken = context.Value("q", jobs)  # the tasks before it are each process's first
+    workers: list[Worker] = []
     gc.collect()
     gc.freeze()
     try:
-        workers = [Worker(context, tasks, taken, k) for k in range(1, min(jobs, len(tasks)))]
-        try:
-            yield from (task() for task in taken_tasks(tasks, taken, 0))
-        except Exception:
-            stop(taken, len(tasks))
-            for worker in workers:
-                yield from results(worker)[0]  # done, to be undone by the caller with its own
-            raise
-        except BaseException:  # interrupted, or the caller stopped: the workers' tasks are of no use
-            for worker in workers:
-                worker.kill()
-            raise
-        errors = []
+        for k in range(1, min(jobs, len(tasks))):
+            workers.append(Worker(context, tasks, taken, k))
+        yield from (task() for task in taken_tasks(tasks, taken, 0))
+    except GeneratorExit:  # the caller stopped: the workers' tasks are of no use
         for worker in workers:
-            done, error = results(worker)
-            yield from done
-            errors += [error] if error else []
-        if errors:
-            raise errors[0]
+            worker.kill()
+        raise
+    except BaseException:
+        stop(taken, len(tasks))
+        for worker in workers:
+            yield from results(worker)[0]  # done, to be undone by the caller with its own
+        raise
     finally:
         gc.unfreeze()
+    yield from gathered(workers)
+
+
+def gathered(workers: list[Worker]) -> Iterator:
+    """Yield every worker's results; then raise the first error of any."""
+    errors = []
+    for worker in workers:
+        done, error = results(worker)
+        yield from done
+        errors += [error] if error else []
+    if errors:
+        raise errors[0]
 
 
 def taken_tasks(tasks: Sequence[Callable[[], Result]], taken, first: int) -> Iterator[Callable[[], Result]]:

@@ -19,7 +19,7 @@ from targets import targets
 NOTES = "<!-- notes: everything below this line is written by hand and kept by run.py -->"
 MB, KB = 1e6, 1e3
 BUILDS = [("current", "this build"), ("baseline", "baseline 11be49e"), ("floor", "floor")]
-STAGE_ORDER = ["read", "validate", "index", "render", "finder", "search", "export", "write", "mkdocs", "pagefind"]
+STAGE_ORDER = ["read", "validate", "index", "render", "finder", "search", "export", "write", "wait", "mkdocs", "pagefind"]
 
 
 def fmt(value, digits=1, unit="") -> str:
@@ -164,9 +164,11 @@ def write_report(folder: Path, results: dict) -> None:
             "## Whole build (s)", "", *whole_table(runs), "",
             "Time for 4× the offers, from consecutive sizes:", "", *(growth_lines(runs) or ["- only one size measured"]), "",
             "## By stage (s)", "",
-            "Each stage's own time in the build's main process (a stage inside another is taken out of it: `finder` and "
-            "`search` out of `render`, `pagefind` out of `mkdocs`); *rest* is the wall time outside the stages (interpreter "
-            "start and imports, the content date, the site swap), negative where stages overlap in threads.", "",
+            "Each stage's own time (a stage inside another is taken out of it: `finder` and `search` out of `render`, "
+            "`pagefind` out of `mkdocs`), added up over the build's processes: the main one and the workers it forks to render "
+            "and write pages beside it (*wait*: the main process waiting for them; MkDocs' workers are in *mkdocs*). *rest* is "
+            "the wall time outside the stages (interpreter start and imports, the content date, the site swap), negative "
+            "where stages ran side by side.", "",
             *stage_table(runs), "",
             "## Peak memory per process (MB)", "", *memory_table(runs), "",
             "## Pages", "", *page_table(runs), "",

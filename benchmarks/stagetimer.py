@@ -5,9 +5,13 @@ usage: python benchmarks/stagetimer.py OUT.json ARGS…   (run in the checkout w
 Before calling generator.cli.main(ARGS) it replaces each stage function it finds (see STAGES) with a timed
 wrapper, wherever a module of the generator holds it, and writes OUT.json when the build ends. A stage's time is
 its own: a stage called inside another (search inside render, Pagefind inside the site build) is taken out of the
-outer one; a generator function's steps count as its stage wherever they are resumed. Stages missing in this checkout are skipped; a stage run in a worker process is not seen (its
-caller's time includes it). Works with the baseline's generator too: it names only functions, never imports
-the benchmark's own code.
+outer one; a generator function's steps count as its stage wherever they are resumed. Stages missing in this
+checkout are skipped. A process that the build forks with multiprocessing (generator/workers.py's, which render
+and write beside the main process) times its stages too and writes them to OUT.json.worker-PID when it ends;
+OUT.json's "stages" are the sums over all processes, so stages that ran side by side add up to more than the wall
+time ("main_stages" and "workers" keep them apart). MkDocs' workers (generator/parallel.py) call no stage: they
+are seen as their caller's time, in mkdocs. Works with the baseline's generator too: it names only functions,
+never imports the benchmark's own code.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ import contextlib
 import functools
 import importlib
 import inspect
+import glob
 import json
+import multiprocessing.util
 import os
 import sys
 import threading
@@ -27,11 +33,12 @@ STAGES = [
     ("read", ["generator.load:read_catalog", "generator.load:load_catalog"]),
     ("validate", ["generator.validate:validate"]),
     ("index", ["generator.index:build_indexes"]),
-    ("render", ["generator.render:render", "generator.render:pages"]),
+    ("render", ["generator.render:render", "generator.render:page", "generator.liste:liste_files"]),
     ("finder", ["generator.finder:finder_files"]),
     ("search", ["generator.search:search_files"]),
     ("export", ["generator.export:export"]),
-    ("write", ["generator.write:write_docs"]),
+    ("write", ["generator.write:write_docs", "generator.write:stage_part"]),
+    ("wait", ["generator.workers:results"]),  # the main process waiting for its workers to finish
     ("mkdocs", ["generator.write:build_site"]),
     ("pagefind", ["generator.write:index_for_pagefind"]),
 ]
@@ -114,12 +121,49 @@ def install() -> list[str]:
     return found
 
 
+def in_worker(_) -> None:
+    """In a process forked by multiprocessing: time only its own stages, and write them when it ends."""
+    times.clear()
+    local.stack = []
+    multiprocessing.util.Finalize(None, write_worker, exitpriority=0)
+
+
+def write_worker() -> None:
+    if times:  # MkDocs' workers call no stage
+        with open(f"{out}.worker-{os.getpid()}", "w", encoding="utf-8") as file:
+            json.dump({"pid": os.getpid(), "stages": times, "peak_rss": peak_rss()}, file, indent=1)
+
+
+def gather_workers() -> list[dict]:
+    """Read (and remove) what the build's workers wrote."""
+    found = []
+    for path in sorted(glob.glob(f"{glob.escape(out)}.worker-*")):
+        with open(path, encoding="utf-8") as file:
+            found.append(json.load(file))
+        os.remove(path)
+    return found
+
+
+def summed(processes: list[dict]) -> dict[str, dict]:
+    """Return each stage's times added up over processes (each {label: times})."""
+    total: dict[str, dict] = {}
+    for stages in processes:
+        for label, entry in stages.items():
+            into = total.setdefault(label, {"seconds": 0.0, "cpu_seconds": 0.0, "children_cpu_seconds": 0.0, "calls": 0})
+            for key in ("seconds", "cpu_seconds", "children_cpu_seconds", "calls"):
+                into[key] += entry[key]
+            into["first_start"] = min(into.get("first_start", entry["first_start"]), entry["first_start"])
+    return total
+
+
 begun = time.perf_counter()
+out = ""
 
 if __name__ == "__main__":
     out, argv = sys.argv[1], sys.argv[2:]
     sys.path.insert(0, os.getcwd())  # the checkout being timed, not benchmarks/
     found = install()
+    multiprocessing.util.register_after_fork(local, in_worker)
     ready = time.perf_counter() - begun
     code = 1
     try:
@@ -127,7 +171,9 @@ if __name__ == "__main__":
 
         code = main(argv)
     finally:
+        workers = gather_workers()
         with open(out, "w", encoding="utf-8") as file:
-            json.dump({"stages": times, "wrapped": found, "import_seconds": ready, "main_seconds": time.perf_counter() - begun - ready,
+            json.dump({"stages": summed([times, *(w["stages"] for w in workers)]), "main_stages": times, "workers": workers,
+                       "wrapped": found, "import_seconds": ready, "main_seconds": time.perf_counter() - begun - ready,
                        "exit": code, "peak_rss": peak_rss()}, file, indent=1)
     sys.exit(code)

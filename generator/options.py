@@ -8,6 +8,7 @@ the command line reads these from the environment, and nothing writes the enviro
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass
 
 from .diagnostics import BuildError
@@ -34,6 +35,11 @@ class Options:
     def data_url(self) -> str | None:
         """Return the address the data files link to: none in the file-share variant, which has no address."""
         return None if self.offline else self.site_url
+
+    @property
+    def processes(self) -> int:
+        """Return how many processes render, write and build the pages: jobs, or one for each core we may use."""
+        return self.jobs or len(os.sched_getaffinity(0))
 
     @property
     def build_day(self) -> datetime.date:

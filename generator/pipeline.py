@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from .load import FileCache, content_date, read_catalog, seed_lines, seeds_folde
 from .options import Options
 from .progress import Progress
 from .dates import danish_date
-from .render import pages as render_pages
+from .render import Part, parts as render_parts
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
 from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_all, write_docs, write_text
@@ -49,14 +50,25 @@ def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, s
 
 def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:
     """Validate the catalogue under root now, then return an iterator that renders each page and data file as (path, text)."""
+    return itertools.chain.from_iterable(part() for part in parts(root, options, warn))
+
+
+def parts(root: Path, options: Options = Options(), warn=None) -> list[Part]:
+    """Validate the catalogue under root now, then return its pages and data files as parts that render apart (site_parts)."""
     catalog = validate(root, warn, options.review_age)
-    return site_files(catalog, build_indexes(catalog, options.limits), options)
+    return site_parts(catalog, build_indexes(catalog, options.limits), options)
+
+
+def site_parts(catalog: model.Catalog, indexes, options: Options) -> list[Part]:
+    """Return every page and data file of the site as parts, functions that each return some as (path, text),
+    rendering them only then: the open data and the search index, the two largest, first."""
+    return [lambda: export(catalog, indexes, options.data_url).items(), *render_parts(catalog, indexes, options.offline)]
 
 
 def site_files(catalog: model.Catalog, indexes, options: Options) -> Iterator[tuple[str, str]]:
     """Yield every page and data file of the site as (path, text), one at a time."""
-    yield from render_pages(catalog, indexes, options.offline)
-    yield from export(catalog, indexes, options.data_url).items()
+    for part in site_parts(catalog, indexes, options):
+        yield from part()
 
 
 def docs_dir(root: Path, options: Options) -> Path:
@@ -69,11 +81,11 @@ def build(root: Path, out: Path | None = None, options: Options = Options(), war
     progress = Progress(options.progress)
     try:
         progress.show("Reading and checking the catalogue")
-        files = pages(root, options, warn and (lambda text: (progress.close(), warn(text))))
+        files = parts(root, options, warn and (lambda text: (progress.close(), warn(text))))
         docs = docs_dir(root, options)
         with work_lock(root / "build", lambda: progress.show("Waiting for another build of this catalogue to finish")):
             progress.show("Rendering and writing pages")
-            write_docs(docs, files)  # rendered one by one as they are written: the whole site is never in memory
+            write_docs(docs, files, options.processes)  # rendered as they are written, never the whole site in memory
             del files
             total = sum(1 for _ in docs.rglob("*.md"))
             extra = {"content_date": danish_date(content_date(root, options.latest_content))}

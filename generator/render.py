@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -33,6 +33,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|!~^=#$\"'"})
 SPACES = re.compile(r"\s+")
 LIST_MARKER = re.compile(r"^( ?\d+)([.)])|^( ?)([-+])")
+PART = 200  # entity pages rendered as one part: small enough for processes to share the work evenly
+NAMED_PAGES = ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed",
+               "om/publicering", "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger")
+Part = Callable[[], Iterable[tuple[str, str]]]
 
 
 def escape_markdown(value) -> str:
@@ -111,21 +115,30 @@ def render(catalog: Catalog, ix: Indexes, offline: bool = False) -> dict[str, st
 
 def pages(catalog: Catalog, ix: Indexes, offline: bool = False) -> Iterator[tuple[str, str]]:
     """Yield what render returns as (path, text), one page at a time, so a large site is never held whole."""
+    for part in parts(catalog, ix, offline):
+        yield from part()
+
+
+def parts(catalog: Catalog, ix: Indexes, offline: bool = False) -> list[Part]:
+    """Return what pages yields as parts that render apart, in any order or process: each a function that
+    returns its (path, text) pairs. The search index, the largest, comes first; entity pages come PART at a time."""
     common = shared_values(catalog, ix)
+
+    def entities(collection: str, chunk: list) -> Part:
+        return lambda: (entity_page(catalog, ix, collection, entity, offline, common) for entity in chunk)
+
+    def one(path: str, template: str, **values) -> Part:
+        return lambda: [page(path, template, common, offline, **values)]
+
+    found = [lambda: search_files(catalog, ix).items(), lambda: liste_files(catalog, ix).items(),
+             lambda: finder_files(catalog, ix).items()]
     for collection, section in SECTIONS.items():
-        kind = collection[:-1]
-        for entity in getattr(catalog, collection):
-            yield entity_page(catalog, ix, collection, entity, offline, common)
-        yield page(f"{section}/index.md", f"{kind}_index.md.j2", common, offline)
-    for name in ("index", "find-tilbud", "soeg", "oversigt/index", "oversigt/matrix", "oversigt/a-z", "om/index", "om/tilgaengelighed", "om/publicering",
-                 "data/index", "min-liste/index", "min-liste/sammenlign", "min-liste/borger"):
-        yield page(f"{name}.md", f"{name.replace('/', '_')}.md.j2", common, offline)
-    for listing in ix.listings.values():
-        for part in listing.parts[1:]:
-            yield page(listing.path(part), "part.md.j2", common, offline, listing=listing, part=part)
-    yield from finder_files(catalog, ix).items()
-    yield from search_files(catalog, ix).items()
-    yield from liste_files(catalog, ix).items()
+        listed = getattr(catalog, collection)
+        found += [entities(collection, listed[start : start + PART]) for start in range(0, len(listed), PART)]
+        found.append(one(f"{section}/index.md", f"{collection[:-1]}_index.md.j2"))
+    found += [one(f"{name}.md", f"{name.replace('/', '_')}.md.j2") for name in NAMED_PAGES]
+    found += [one(listing.path(part), "part.md.j2", listing=listing, part=part) for listing in ix.listings.values() for part in listing.parts[1:]]
+    return found
 
 
 def entity_page(catalog: Catalog, ix: Indexes, collection: str, entity, offline: bool = False, common: dict | None = None) -> tuple[str, str]:

@@ -14,18 +14,17 @@ import calendar
 import contextlib
 import fcntl
 import filecmp
+import functools
 import gzip
-import itertools
 import logging
-import os
 import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from . import engine, mdblocks
+from . import engine, mdblocks, workers
 from .diagnostics import BuildError, UsageError
 from .options import Options
 
@@ -36,6 +35,9 @@ CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 MARKER = ".tilbudskataloget-site.txt"  # .txt: a type every web server knows
 MARKER_TEXT = "A site built by Tilbudskataloget's generator. The next build into this folder replaces it whole.\n"
 STAGING = ".staging-"
+
+Pairs = Iterable[tuple[str, str | Iterable[str]]]  # (path, text or pieces of text)
+Part = Callable[[], Pairs]  # a share of the pages, rendered when called
 
 
 def check_output(out: Path, root: Path) -> Path:
@@ -53,20 +55,36 @@ def check_output(out: Path, root: Path) -> Path:
     return target
 
 
-def write_docs(docs: Path, pages: Mapping[str, str] | Iterable[tuple[str, str | Iterable[str]]]) -> int:
-    """Make docs hold exactly the static assets and pages, a mapping or (path, text or pieces of text) pairs
-    written as they come, so a large site is never held whole; rewrite only changed files, all or none; return how many changed."""
-    assets = ((f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(ASSETS.iterdir()))
+def assets() -> Iterator[tuple[str, str]]:
+    """Yield the static assets (styles, scripts) as (path under docs, text)."""
+    return ((f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(ASSETS.iterdir()))
+
+
+def write_docs(docs: Path, pages: Mapping[str, str] | Pairs | list[Part], jobs: int = 1) -> int:
+    """Make docs hold exactly the static assets and pages, rewriting only changed files, all or none; return how
+    many changed. pages: a mapping or (path, text or pieces of text) pairs, written as they come so that a large
+    site is never held whole, or a list of parts (functions returning such pairs) rendered and written by jobs processes."""
+    parts = pages if isinstance(pages, list) else [lambda: pages.items() if isinstance(pages, Mapping) else pages]
     kept, changed = set(), 0
-    with staged() as stage:
-        for rel, text in itertools.chain(assets, pages.items() if isinstance(pages, Mapping) else pages):
-            kept.add(rel)
-            if not isinstance(text, str) or not holds(docs / rel, text):
-                changed += stage(docs / rel, text)
+    with staged() as staging:
+        for rels, files in workers.share([functools.partial(stage_part, docs, part) for part in [*parts, assets]], jobs):
+            kept |= rels
+            changed += staging.adopt(files)
     stale = sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in kept)
     for path in stale:
         path.unlink()
     return changed + len(stale)
+
+
+def stage_part(docs: Path, part: Part) -> tuple[set[str], list[Path]]:
+    """Stage the files of part that differ from docs'; return the part's paths and the files staged (none if it fails)."""
+    kept = set()
+    with staged(commit=False) as stage:
+        for rel, text in part():
+            kept.add(rel)
+            if not isinstance(text, str) or not holds(docs / rel, text):
+                stage(docs / rel, text)
+    return kept, list(stage.written)
 
 
 def holds(path: Path, text: str) -> bool:
@@ -132,7 +150,7 @@ def run_mkdocs(docs: Path, site: Path, options: Options, extra: dict | None) -> 
     builder = engine.load(options.engine)
     with collect_warnings(builder.name) as warnings:
         try:
-            builder.build(site_config(docs, site, options, extra), jobs=options.jobs or len(os.sched_getaffinity(0)))
+            builder.build(site_config(docs, site, options, extra), jobs=options.processes)
         except builder.errors as error:
             raise BuildError(f"MkDocs could not build the site: {error} {' '.join(warnings)}".strip()) from None
 
@@ -210,16 +228,17 @@ def write_all(files: dict[Path, str]) -> None:
             stage(path, text)
 
 
-@contextlib.contextmanager
-def staged():
-    """Yield stage(path, text), which writes text into a .tmp beside path; when the block ends, rename every
-    .tmp over its file, or, if it fails, remove them all: every file or none. The .tmp's name starts with a dot,
-    so a server rebuilding the docs folder meanwhile (MkDocs leaves out dotfiles) never reads one."""
-    written: dict[Path, Path] = {}
+class Staging:
+    """Files written each into a .tmp beside its path, to be renamed over their files together, or removed together:
+    every file or none. The .tmp's name starts with a dot, so a server rebuilding the docs folder meanwhile (MkDocs
+    leaves out dotfiles) never reads one."""
 
-    def stage(path: Path, text: str | Iterable[str]) -> int:
+    def __init__(self):
+        self.written: dict[Path, Path] = {}
+
+    def __call__(self, path: Path, text: str | Iterable[str]) -> int:
         """Stage text, or pieces of text (then kept only if they differ from the file): return 1 if staged."""
-        tmp = written.setdefault(path, path.with_name(f".{path.name}.tmp"))
+        tmp = self.written.setdefault(path, path.with_name(f".{path.name}.tmp"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(text, str):
@@ -228,20 +247,31 @@ def staged():
             with open(tmp, "w", encoding="utf-8") as file:
                 file.writelines(text)
             if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
-                del written[path]
+                del self.written[path]
                 tmp.unlink()
                 return 0
             return 1
         except OSError as error:
             raise BuildError(f"could not write {path}: {error.strerror or error}; nothing was changed") from None
 
+    def adopt(self, paths: list[Path]) -> int:
+        """Take in the files that another process's Staging staged; return how many."""
+        self.written.update((path, path.with_name(f".{path.name}.tmp")) for path in paths)
+        return len(paths)
+
+
+@contextlib.contextmanager
+def staged(commit: bool = True):
+    """Yield a Staging, stage(path, text); when the block ends, rename the files it staged over theirs (unless not
+    commit: another process's Staging adopts them), or, if it fails, remove them."""
+    staging = Staging()
     try:
-        yield stage
+        yield staging
     except BaseException:
-        for tmp in written.values():
+        for tmp in staging.written.values():
             tmp.unlink(missing_ok=True)
         raise
-    for path, tmp in written.items():
+    for path, tmp in staging.written.items() if commit else ():
         tmp.replace(path)
 
 

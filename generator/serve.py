@@ -111,12 +111,19 @@ class Live:
                     print("Showing the edited page first; regenerating the rest.", file=sys.stderr)
             finally:  # whatever became of the edited pages, the whole regeneration follows
                 self.child = multiprocessing.get_context("fork").Process(target=self.rest, daemon=True)
-                self.child.start()
+                # The child starts with SIGTERM blocked, so an edit right after this one stops it only once it can
+                # stop cleanly (rest() unblocks it); the parent's thread blocks it only for the fork.
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                try:
+                    self.child.start()
+                finally:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
                 threading.Thread(target=self.done, args=(self.child,), daemon=True).start()
 
     def rest(self) -> None:
         """In the child: regenerate every page, then build what changed; exit 0 only if both were done."""
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop between two steps: no file is left half-written
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # blocked by edit() until now
         try:
             if regenerate(self.root, self.generate, self.write, has_pages=True):
                 self.site.update()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,8 +113,7 @@ def serve(root: Path, port: int, options: Options = Options()) -> None:
                 write_all({docs / path: text for path, text in found})
         return [path for path, _ in found]
 
-    jobs = options.jobs or len(os.sched_getaffinity(0))
-    live(root, port, lambda root: preview.pages(), write, first, docs, options.engine, jobs)
+    live(root, port, lambda root: preview.pages(), write, first, docs, options.engine, options.processes)
 
 
 def write_schema() -> Path:

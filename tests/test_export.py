@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +17,7 @@ from conftest import ROOT
 from referencing.jsonschema import DRAFT202012
 
 from generator.export import LIST, OFFER_COLUMNS, Danish, neutralise
-from generator.hsds import hsds_id
+from generator.hsds import NAMESPACE, hsds_id
 from generator.options import Options
 from generator.pipeline import generate, validate
 
@@ -98,6 +99,13 @@ def test_every_offer_is_linked_to_exactly_its_target_groups_methods_and_package_
 def test_ids_are_uuid5_of_our_ids_and_never_change():
     assert hsds_id("service", "hki-mentorpakke") == "4f3d8dcb-69d9-5fa0-9351-7299f3a1b714"
     assert hsds_id("organization", "hki") != hsds_id("service", "hki")
+
+
+def test_ids_are_what_the_uuid_module_makes():
+    keys = [("service", "hki-mentorpakke"), ("attribute", "a/maalgrupper/x"), ("taxonomy_term", "metoder/ips"), ("x", ""),
+            ("organization", "ærø-å"), ("attribute", "ü" * 300), *(("service", f"o{i}") for i in range(2000))]
+    for table, key in keys:
+        assert hsds_id(table, key) == str(uuid.uuid5(NAMESPACE, f"{table}/{key}")), (table, key)
 
 
 def merge_patch(target, patch):

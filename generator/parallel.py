@@ -13,7 +13,6 @@ Import it only through engine.load, which decides whether `mkdocs` means MkDocs 
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import multiprocessing
@@ -28,6 +27,8 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
+
+from .memory import paused, trim
 
 log = logging.getLogger(_populate_page.__module__)  # mkdocs.commands.build, or ProperDocs' own
 TOP = log.name.partition(".")[0]  # the logger MkDocs counts warnings on in strict mode
@@ -48,7 +49,8 @@ def build(config, *, fallback, jobs: int = 1) -> None:
         config.plugins.on_pre_build(config=config)
         log.info("Cleaning site directory")
         clean_directory(config.site_dir)
-        files, nav, env = gather(config)
+        with paused():  # every page's objects live to the end of the build
+            files, nav, env = gather(config)
         site = Site(config, files, nav, env)
         site.build(jobs)
         config.plugins.on_post_build(config=config)
@@ -216,14 +218,6 @@ def work(site: Site, order: list[int], taken, read: set[int], send) -> None:
         send.send(error if picklable(error) else BuildError(repr(error)))
     finally:
         send.close()
-
-
-def trim() -> None:
-    """Return the C heap's free memory to the system (glibc's malloc_trim), where there is one."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: the workers only start larger
 
 
 def next_index(taken, total: int) -> int | None:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import model
+from . import memory, model
 from .diagnostics import BuildError, ContentError, UsageError
 from .export import export
 from .index import build_indexes
@@ -54,8 +54,10 @@ def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple
 
 def parts(root: Path, options: Options = Options(), warn=None) -> list[Part]:
     """Validate the catalogue under root now, then return its pages and data files as parts that render apart (site_parts)."""
-    catalog = validate(root, warn, options.review_age)
-    return site_parts(catalog, build_indexes(catalog, options.limits), options)
+    with memory.paused():  # the catalogue and its indexes live to the end: no collection needs to walk them as they grow
+        catalog = validate(root, warn, options.review_age)
+        indexes = build_indexes(catalog, options.limits)
+    return site_parts(catalog, indexes, options)
 
 
 def site_parts(catalog: model.Catalog, indexes, options: Options) -> list[Part]:
@@ -77,6 +79,7 @@ def docs_dir(root: Path, options: Options) -> Path:
 def build(root: Path, out: Path | None = None, options: Options = Options(), warn=None) -> Path:
     """Validate, generate and build the site; the output is replaced only on success."""
     out = check_output(out or root / ("site-offline" if options.offline else "site"), root)
+    memory.keep_freed()
     progress = Progress(options.progress)
     try:
         progress.show("Reading and checking the catalogue")
@@ -100,6 +103,7 @@ def serve(root: Path, port: int, options: Options = Options()) -> None:
     from .preview import Preview
     from .serve import serve as live
 
+    memory.keep_freed()
     docs, preview = docs_dir(root, options), Preview(root, options)
 
     def write(pages) -> int:

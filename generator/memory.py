@@ -28,6 +28,7 @@ MMAP = 32 << 20  # blocks at least this large come straight from the system (gli
 
 
 def glibc():
+    """Return the C library if it is glibc (it has mallopt and malloc_trim), else None."""
     try:
         libc = ctypes.CDLL(None)
         return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from .load import FileCache, content_date, read_catalog, seed_lines, seeds_folde
 from .options import Options
 from .progress import Progress
 from .dates import danish_date
-from .render import Part, parts as render_parts
+from .render import Part, chained, parts as render_parts
 from .review import DEFAULT_AGE, stale_reviews
 from .validate import validate as validate_files
 from .write import CONFIG, build_site, check_output, pack_site, work_lock, write_all, write_docs, write_text
@@ -49,7 +48,7 @@ def generate(root: Path, options: Options = Options(), warn=None) -> dict[str, s
 
 def pages(root: Path, options: Options = Options(), warn=None) -> Iterator[tuple[str, str]]:
     """Validate the catalogue under root now, then return an iterator that renders each page and data file as (path, text)."""
-    return itertools.chain.from_iterable(part() for part in parts(root, options, warn))
+    return chained(parts(root, options, warn))
 
 
 def parts(root: Path, options: Options = Options(), warn=None) -> list[Part]:
@@ -68,8 +67,7 @@ def site_parts(catalog: model.Catalog, indexes, options: Options) -> list[Part]:
 
 def site_files(catalog: model.Catalog, indexes, options: Options) -> Iterator[tuple[str, str]]:
     """Yield every page and data file of the site as (path, text), one at a time."""
-    for part in site_parts(catalog, indexes, options):
-        yield from part()
+    return chained(site_parts(catalog, indexes, options))
 
 
 def docs_dir(root: Path, options: Options) -> Path:

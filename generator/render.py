@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -115,8 +116,12 @@ def render(catalog: Catalog, ix: Indexes, offline: bool = False) -> dict[str, st
 
 def pages(catalog: Catalog, ix: Indexes, offline: bool = False) -> Iterator[tuple[str, str]]:
     """Yield what render returns as (path, text), one page at a time, so a large site is never held whole."""
-    for part in parts(catalog, ix, offline):
-        yield from part()
+    return chained(parts(catalog, ix, offline))
+
+
+def chained(found: Iterable[Part]) -> Iterator[tuple[str, str]]:
+    """Yield the pages of every part, rendering one part at a time."""
+    return itertools.chain.from_iterable(part() for part in found)
 
 
 def parts(catalog: Catalog, ix: Indexes, offline: bool = False) -> list[Part]:
